@@ -1,0 +1,154 @@
+/**
+ * Reads a catalog folder into validated entries, with every problem as a diagnostic. Entries that
+ * fail their schema are left out of the result, but their ids stay known so nothing that refers to
+ * them is reported a second time.
+ */
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { START_OF_FILE, type Diagnostic } from './diagnostics.ts';
+import { parseObservations, type ObservationRow } from './read/csv.ts';
+import { discoverFiles, readCatalogText, type CatalogFile, type EntryKind } from './read/files.ts';
+import { checkMdxBody, splitFrontmatter } from './read/mdx.ts';
+import { parseYaml, type YamlSource } from './read/yaml.ts';
+import { configSchema, type CatalogConfig } from './schemas/config.ts';
+import { goalSchema, type GoalData } from './schemas/goal.ts';
+import { initiativeSchema, type InitiativeData } from './schemas/initiative.ts';
+import { metricSchema, type MetricData } from './schemas/metric.ts';
+import { ownerSchema, type OwnerData } from './schemas/owner.ts';
+import { validateEntry } from './validate.ts';
+
+export const CONFIG_FILE = 'catalog.config.yaml';
+
+export interface Entry<Data> {
+  id: string;
+  /** Path relative to the catalog root. */
+  file: string;
+  data: Data;
+  /** The narrative of an `.mdx` entry, without its frontmatter. */
+  body?: string;
+}
+
+export interface ObservationFile {
+  file: string;
+  rows: ObservationRow[];
+}
+
+export interface LoadedCatalog {
+  root: string;
+  config: CatalogConfig;
+  goals: Entry<GoalData>[];
+  metrics: Entry<MetricData>[];
+  owners: Entry<OwnerData>[];
+  initiatives: Entry<InitiativeData>[];
+  observations: Map<string, ObservationFile>;
+  /** Ids of every entry file found, valid or not. */
+  knownIds: Record<EntryKind, Set<string>>;
+  /** Parsed YAML of each entry and of the config, by file, to place diagnostics. */
+  sources: Map<string, YamlSource>;
+  fileCount: number;
+  diagnostics: Diagnostic[];
+}
+
+export function loadCatalog(rootDir: string): LoadedCatalog {
+  const root = resolve(rootDir);
+  const diagnostics: Diagnostic[] = [];
+  const sources = new Map<string, YamlSource>();
+  const config = loadConfig(root, diagnostics, sources);
+  const schemas: Record<EntryKind, z.ZodType> = {
+    goal: goalSchema({ levels: config.levels, perspectives: config.perspectives }),
+    metric: metricSchema,
+    owner: ownerSchema,
+    initiative: initiativeSchema,
+  };
+
+  const found = discoverFiles(root);
+  diagnostics.push(...found.diagnostics);
+  const catalog: LoadedCatalog = {
+    root,
+    config,
+    goals: [],
+    metrics: [],
+    owners: [],
+    initiatives: [],
+    observations: new Map(),
+    knownIds: { goal: new Set(), metric: new Set(), owner: new Set(), initiative: new Set() },
+    sources,
+    fileCount: found.files.length + (existsSync(join(root, CONFIG_FILE)) ? 1 : 0),
+    diagnostics,
+  };
+  const firstFileOf = new Map<string, string>();
+  const lists = { goal: catalog.goals, metric: catalog.metrics, owner: catalog.owners, initiative: catalog.initiatives } as Record<EntryKind, Entry<unknown>[]>;
+
+  for (const file of found.files) {
+    const key = `${file.kind}:${file.id}`;
+    const first = firstFileOf.get(key);
+    if (first) {
+      diagnostics.push({ file: file.path, ...START_OF_FILE, severity: 'error', rule: 'duplicate-id', message: `the id \`${file.id}\` is already used by ${first}`, hint: 'ids are file names and must be unique within a folder tree: rename one of the files' });
+      continue;
+    }
+    firstFileOf.set(key, file.path);
+    const read = readCatalogText(file.absolute, file.path);
+    if ('diagnostic' in read) {
+      diagnostics.push(read.diagnostic);
+      if (file.kind !== 'data') catalog.knownIds[file.kind].add(file.id);
+      continue;
+    }
+    if (file.kind === 'data') {
+      const parsed = parseObservations(file.path, read.text);
+      diagnostics.push(...parsed.diagnostics);
+      catalog.observations.set(file.id, { file: file.path, rows: parsed.rows });
+      continue;
+    }
+    catalog.knownIds[file.kind].add(file.id);
+    const entry = readEntry(file, read.text, schemas[file.kind], config, diagnostics, sources);
+    if (entry) lists[file.kind].push(entry);
+  }
+  return catalog;
+}
+
+function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: CatalogConfig, diagnostics: Diagnostic[], sources: Map<string, YamlSource>): Entry<unknown> | undefined {
+  let yamlText = text;
+  let offset = 0;
+  let body: string | undefined;
+  if (file.extension === '.mdx') {
+    const split = splitFrontmatter(text);
+    if (!split) {
+      diagnostics.push({ file: file.path, ...START_OF_FILE, severity: 'error', rule: 'mdx-frontmatter', message: 'an .mdx entry must start with YAML frontmatter between two `---` lines', hint: 'put the fields between a first line `---` and a closing `---`, then the narrative' });
+      return undefined;
+    }
+    yamlText = split.frontmatter;
+    offset = split.frontmatterOffset;
+    body = split.body;
+    diagnostics.push(...checkMdxBody(file.path, split.body, split.bodyOffset, config.mdx.allowCode));
+  }
+  const parsed = parseYaml(file.path, yamlText, offset);
+  sources.set(file.path, parsed.source);
+  diagnostics.push(...parsed.diagnostics);
+  if (parsed.diagnostics.length) return undefined;
+  const validated = validateEntry(schema, parsed.value, parsed.source);
+  diagnostics.push(...validated.diagnostics);
+  if (!validated.data) return undefined;
+  return body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data: validated.data } : { id: file.id, file: file.path, data: validated.data, body };
+}
+
+function loadConfig(root: string, diagnostics: Diagnostic[], sources: Map<string, YamlSource>): CatalogConfig {
+  const fallback = configSchema.parse({ name: basename(root) });
+  if (!existsSync(root)) {
+    diagnostics.push({ file: '.', ...START_OF_FILE, severity: 'error', rule: 'missing-config', message: `the catalog folder ${root} does not exist`, hint: 'point CATALOG_DIR (or --dir) at a folder holding catalog.config.yaml' });
+    return fallback;
+  }
+  const read = readCatalogText(join(root, CONFIG_FILE), CONFIG_FILE);
+  if ('diagnostic' in read) {
+    const missing = read.diagnostic.rule === 'unreadable-file';
+    diagnostics.push(missing ? { ...read.diagnostic, rule: 'missing-config', message: `no ${CONFIG_FILE} in ${root}`, hint: 'create it with at least `name: <your organisation>`, or point CATALOG_DIR (or --dir) at the catalog folder' } : read.diagnostic);
+    return fallback;
+  }
+  const parsed = parseYaml(CONFIG_FILE, read.text);
+  sources.set(CONFIG_FILE, parsed.source);
+  diagnostics.push(...parsed.diagnostics);
+  if (parsed.diagnostics.length) return fallback;
+  const validated = validateEntry(configSchema, parsed.value, parsed.source);
+  diagnostics.push(...validated.diagnostics);
+  return validated.data ?? fallback;
+}

@@ -1,0 +1,75 @@
+/**
+ * `data/<metric-id>.csv`: observed values, one row per date, each row validated with the
+ * observation schema and kept with its line so errors point at it.
+ */
+import { csvParseRows } from 'd3';
+import type { Diagnostic } from '../diagnostics.ts';
+import { DATA_COLUMNS, observationSchema, REQUIRED_DATA_COLUMNS, type Observation } from '../schemas/observation.ts';
+import { didYouMean } from '../suggest.ts';
+
+export interface ObservationRow extends Observation {
+  line: number;
+}
+
+export function parseObservations(file: string, text: string): { rows: ObservationRow[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + Math.max(1, length) });
+  const report = (line: number, column: number, length: number, rule: string, message: string, hint?: string) =>
+    diagnostics.push({ file, ...at(line, column, length), severity: 'error', rule, message, hint });
+
+  const records = csvParseRows(text.replace(/\r\n?/g, '\n'));
+  // Lines of each record: one per record, plus the line breaks inside quoted fields before it.
+  const lines: number[] = [];
+  let line = 1;
+  for (const record of records) {
+    lines.push(line);
+    line += 1 + record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
+  }
+  const header = (records[0] ?? []).map((name) => name.trim());
+  let column = 1;
+  const columnAt = header.map((name) => {
+    const start = column;
+    column += name.length + 1;
+    return start;
+  });
+  header.forEach((name, i) => {
+    if (!(DATA_COLUMNS as readonly string[]).includes(name)) {
+      report(1, columnAt[i]!, name.length, 'data-column', `unknown column \`${name}\``, didYouMean(name.toLowerCase(), DATA_COLUMNS) ?? `columns are ${DATA_COLUMNS.join(', ')}`);
+    }
+  });
+  for (const required of REQUIRED_DATA_COLUMNS) {
+    if (!header.includes(required)) report(1, 1, 1, 'data-column', `the header has no \`${required}\` column`, 'the first line must be `date,value,note` (note is optional)');
+  }
+  if (diagnostics.length) return { rows: [], diagnostics };
+
+  const rows: ObservationRow[] = [];
+  const seen = new Map<string, number>();
+  records.slice(1).forEach((record, index) => {
+    const rowLine = lines[index + 1]!;
+    if (record.length === 1 && record[0]!.trim() === '') return; // blank line
+    if (record.length !== header.length) {
+      report(rowLine, 1, 1, 'data-row', `the row has ${record.length} fields; the header has ${header.length}`, 'quote a note that contains a comma: `2026-01-05,11.2,"flu season, short staffed"`');
+      return;
+    }
+    const raw = Object.fromEntries(header.map((name, i) => [name, record[i]!.trim()]));
+    const parsed = observationSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const problem of parsed.error.issues) {
+        const name = String(problem.path[0] ?? 'date');
+        const i = Math.max(0, header.indexOf(name));
+        const offset = record.slice(0, i).reduce((n, field) => n + field.length + 1, 0);
+        report(rowLine, offset + 1, record[i]?.length ?? 1, 'data-row', `\`${name}\` ${problem.message}: \`${raw[name] ?? ''}\``);
+      }
+      return;
+    }
+    const earlier = seen.get(parsed.data.date);
+    if (earlier !== undefined) {
+      report(rowLine, 1, parsed.data.date.length, 'data-duplicate-date', `${parsed.data.date} already has a value on line ${earlier}`, 'keep one row per date: remove or correct one of them');
+      return;
+    }
+    seen.set(parsed.data.date, rowLine);
+    rows.push({ ...parsed.data, line: rowLine });
+  });
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { rows, diagnostics };
+}

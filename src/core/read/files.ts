@@ -1,0 +1,137 @@
+/**
+ * Finding and reading catalog files. A file is read only if it is a regular file inside the
+ * catalog, under a size limit, and valid UTF-8; anything else becomes a diagnostic.
+ */
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
+import { ID_PATTERN } from '../schemas/common.ts';
+import { lineStarts, positionAt } from './positions.ts';
+
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type EntryKind = 'goal' | 'metric' | 'owner' | 'initiative';
+export type FileKind = EntryKind | 'data';
+
+/** Each catalog folder, the kind of entry it holds, and the file endings it takes. */
+export const FOLDERS: Record<string, { kind: FileKind; extensions: string[] }> = {
+  goals: { kind: 'goal', extensions: ['.yaml', '.mdx'] },
+  metrics: { kind: 'metric', extensions: ['.yaml', '.mdx'] },
+  owners: { kind: 'owner', extensions: ['.yaml'] },
+  initiatives: { kind: 'initiative', extensions: ['.yaml', '.mdx'] },
+  data: { kind: 'data', extensions: ['.csv'] },
+};
+
+export interface CatalogFile {
+  kind: FileKind;
+  /** Path relative to the catalog root, forward slashes. */
+  path: string;
+  absolute: string;
+  id: string;
+  extension: string;
+}
+
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** Every catalog file under the root, sorted by path, with diagnostics for files that cannot be entries. */
+export function discoverFiles(root: string): { files: CatalogFile[]; diagnostics: Diagnostic[] } {
+  const files: CatalogFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [folder, { kind, extensions }] of Object.entries(FOLDERS)) {
+    for (const absolute of walk(join(root, folder), diagnostics, root)) {
+      const path = toPosix(relative(root, absolute));
+      const base = posix.basename(path);
+      const extension = posix.extname(base);
+      if (!extensions.includes(extension)) {
+        const rename = extension === '.yml' ? 'rename it to .yaml' : `catalog entries here are ${extensions.join(' or ')} files`;
+        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: `\`${base}\` is not a ${kind} file this folder can read`, hint: `${rename}, or move it out of ${folder}/` });
+        continue;
+      }
+      const id = base.slice(0, -extension.length);
+      if (!ID_PATTERN.test(id)) {
+        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'invalid-id', message: `the file name \`${id}\` is not a valid id`, hint: `ids are lowercase kebab-case: rename the file to \`${suggestId(id)}${extension}\`` });
+        continue;
+      }
+      files.push({ kind, path, absolute, id, extension });
+    }
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  return { files, diagnostics };
+}
+
+export function suggestId(name: string): string {
+  const id = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return id || 'entry';
+}
+
+function* walk(directory: string, diagnostics: Diagnostic[], root: string): Generator<string> {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(directory, { withFileTypes: true });
+  } catch {
+    return; // a missing folder is an empty one
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const absolute = join(directory, entry.name);
+    if (entry.isSymbolicLink()) {
+      diagnostics.push({ file: toPosix(relative(root, absolute)), ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: 'symbolic links are not followed', hint: 'replace the link with the file itself, so the catalog cannot publish files from outside it' });
+    } else if (entry.isDirectory()) {
+      yield* walk(absolute, diagnostics, root);
+    } else if (entry.isFile()) {
+      yield absolute;
+    }
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text without a byte-order mark, or the diagnostic that says why it cannot be read. */
+export function readCatalogText(absolute: string, path: string): { text: string } | { diagnostic: Diagnostic } {
+  const fail = (rule: string, message: string, hint: string, at = START_OF_FILE) => ({ diagnostic: { file: path, ...at, severity: 'error' as const, rule, message, hint } });
+  let size: number;
+  try {
+    size = lstatSync(absolute).size;
+  } catch (error) {
+    return fail('unreadable-file', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the file exists and is readable');
+  }
+  if (size > MAX_FILE_BYTES) {
+    return fail('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'split it up: one entry per file, and keep long narratives short');
+  }
+  const bytes = readFileSync(absolute);
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder().decode(bytes.subarray(0, offset));
+    const { line, column } = positionAt(lineStarts(before), before.length);
+    return fail('encoding', `the file is not valid UTF-8 (byte 0x${bytes[offset]?.toString(16).padStart(2, '0')} at byte ${offset})`, 'save the file as UTF-8', { line, column, endLine: line, endColumn: column + 1 });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return fail('empty-file', 'the file is empty', 'add the required fields, or delete the file');
+  return { text };
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let low = 0;
+  let high = bytes.length;
+  while (high - low > 1) {
+    const mid = (low + high) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
+      low = mid;
+    } catch {
+      high = mid;
+    }
+  }
+  return low;
+}

@@ -1,0 +1,74 @@
+/**
+ * MDX entries: YAML frontmatter between `---` lines, then a narrative body. Bodies are parsed with
+ * satteri, the parser Astro renders MDX with, so what we refuse is exactly what would run.
+ */
+import { mdxToMdast } from 'satteri';
+import type { Diagnostic, Span } from '../diagnostics.ts';
+import { lineStarts, shiftSpan, spanOfRange } from './positions.ts';
+
+export interface SplitMdx {
+  frontmatter: string;
+  /** Lines before the frontmatter text (the opening `---`). */
+  frontmatterOffset: number;
+  body: string;
+  /** Lines before the body. */
+  bodyOffset: number;
+}
+
+export function splitFrontmatter(text: string): SplitMdx | undefined {
+  const lines = text.split('\n');
+  if (lines[0]?.trimEnd() !== '---') return undefined;
+  const close = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
+  if (close < 0) return undefined;
+  return {
+    frontmatter: lines.slice(1, close).join('\n'),
+    frontmatterOffset: 1,
+    body: lines.slice(close + 1).join('\n'),
+    bodyOffset: close + 1,
+  };
+}
+
+const CODE_NODES: Record<string, string> = {
+  mdxjsEsm: 'an import/export statement',
+  mdxFlowExpression: 'a `{…}` expression',
+  mdxTextExpression: 'a `{…}` expression',
+  mdxJsxFlowElement: 'a JSX/HTML element',
+  mdxJsxTextElement: 'a JSX/HTML element',
+};
+
+interface MdastNode {
+  type: string;
+  name?: string | null;
+  position?: { start: { offset: number }; end: { offset: number } };
+  children?: MdastNode[];
+}
+
+/** Syntax errors in the body, and, unless code is allowed, every construct that would run code or inject HTML. */
+export function checkMdxBody(file: string, body: string, bodyOffset: number, allowCode: boolean): Diagnostic[] {
+  const starts = lineStarts(body);
+  let tree: MdastNode;
+  try {
+    tree = mdxToMdast(body) as MdastNode;
+  } catch (error) {
+    const message = String((error as Error).message ?? error);
+    const match = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
+    const line = match ? Number(match[1]) : 1;
+    const column = match ? Number(match[2]) : 1;
+    const at: Span = shiftSpan({ line, column, endLine: line, endColumn: column + 1 }, bodyOffset);
+    return [{ file, ...at, severity: 'error', rule: 'mdx-syntax', message: `MDX syntax error: ${(match ? match[3]! : message).split('\n')[0]}`, hint: 'MDX reads `<` and `{` as code: escape them as `\\<` and `\\{`, or close the tag' }];
+  }
+  if (allowCode) return [];
+  const found: Diagnostic[] = [];
+  const visit = (node: MdastNode) => {
+    const what = CODE_NODES[node.type];
+    if (what && node.position) {
+      const at = shiftSpan(spanOfRange(starts, node.position.start.offset, node.position.end.offset), bodyOffset);
+      const name = node.name ? ` \`<${node.name}>\`` : '';
+      found.push({ file, ...at, severity: 'error', rule: 'mdx-code', message: `MDX bodies are Markdown only: ${what}${name} is not allowed`, hint: 'write it as Markdown (escape a literal `<` or `{` with a backslash), or set `mdx: { allowCode: true }` in catalog.config.yaml if every author is trusted to run code in CI' });
+      return;
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return found;
+}

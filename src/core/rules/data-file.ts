@@ -1,0 +1,18 @@
+/** Each data file is named after an existing metric. */
+import { didYouMean } from '../suggest.ts';
+import type { Finding, Rule } from './types.ts';
+
+export const dataFile: Rule = {
+  id: 'data-file',
+  summary: 'A file in data/ is not named after an existing metric id.',
+  defaultSeverity: 'error',
+  integrity: true,
+  check({ loaded }) {
+    const findings: Finding[] = [];
+    for (const [id, { file }] of loaded.observations) {
+      if (loaded.knownIds.metric.has(id)) continue;
+      findings.push({ file, path: [], message: `there is no metric \`${id}\` for these values`, hint: didYouMean(id, loaded.knownIds.metric) ?? `name the file after a metric id: data/<metric-id>.csv` });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,53 @@
+/** Every rule Plumbline knows: integrity rules first, then the governance rules of the alignment playbook. */
+import { activityAsOutcome } from './activity-as-outcome.ts';
+import { dataFile } from './data-file.ts';
+import { drivesChain } from './drives-chain.ts';
+import { goalParent } from './goal-parent.ts';
+import { leadAndLag } from './lead-and-lag.ts';
+import { leadingWithoutLagging } from './leading-without-lagging.ts';
+import { maxPrimaryPerGoal } from './max-primary-per-goal.ts';
+import { noActionOnDeviation } from './no-action-on-deviation.ts';
+import { noData } from './no-data.ts';
+import { noTarget } from './no-target.ts';
+import { orphanMetric } from './orphan-metric.ts';
+import { ownerParent } from './owner-parent.ts';
+import { retiredGoalInUse } from './retired-goal-in-use.ts';
+import { retiredStillUsed } from './retired-still-used.ts';
+import { reviewOverdue } from './review-overdue.ts';
+import { staleData } from './stale-data.ts';
+import { tooManyMetrics } from './too-many-metrics.ts';
+import type { Rule } from './types.ts';
+import { unknownReference } from './unknown-reference.ts';
+import { unmeasuredGoal } from './unmeasured-goal.ts';
+import { vanitySuspect } from './vanity-suspect.ts';
+
+export const RULES: readonly Rule[] = [
+  unknownReference,
+  goalParent,
+  ownerParent,
+  drivesChain,
+  dataFile,
+  orphanMetric,
+  // Alignment: every goal measured, every strategy with a leading and a lagging view.
+  unmeasuredGoal,
+  leadAndLag,
+  // Focus: few headline metrics, few metrics per goal.
+  maxPrimaryPerGoal,
+  tooManyMetrics,
+  // Quality of each metric.
+  leadingWithoutLagging,
+  activityAsOutcome,
+  vanitySuspect,
+  noActionOnDeviation,
+  noTarget,
+  // Upkeep: reviews, fresh data, nothing leaning on what was retired.
+  reviewOverdue,
+  staleData,
+  noData,
+  retiredStillUsed,
+  retiredGoalInUse,
+];
+
+export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+
+export type { Rule, RuleContext, Finding } from './types.ts';

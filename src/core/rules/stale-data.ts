@@ -1,0 +1,26 @@
+/** A dashboard that shows old numbers as current misleads: the latest value must be as recent as the cadence promises. */
+import { CADENCE_PERIOD, DATA_GRACE, daysBetween, describePeriod, freshUntil } from '../periods.ts';
+import type { Finding, Rule } from './types.ts';
+
+export const staleData: Rule = {
+  id: 'stale-data',
+  summary: "An active metric's latest observed value is older than its cadence allows, as of the catalog's date.",
+  defaultSeverity: 'warn',
+  check({ catalog }) {
+    const findings: Finding[] = [];
+    for (const metric of catalog.metrics.values()) {
+      const latest = metric.observations.at(-1);
+      if (metric.data.status !== 'active' || !latest) continue;
+      const { cadence } = metric.data;
+      const until = freshUntil(latest.date, cadence);
+      if (catalog.today <= until) continue;
+      findings.push({
+        file: metric.file,
+        path: ['cadence'],
+        message: `the latest value is from ${latest.date}, ${daysBetween(latest.date, catalog.today)} days old as of ${catalog.today}; ${cadence} data stays fresh for ${describePeriod(CADENCE_PERIOD[cadence])} + ${describePeriod(DATA_GRACE[cadence])} of grace (until ${until})`,
+        hint: `add the missing values to ${metric.dataFile}, or change \`cadence\` if the metric is measured less often`,
+      });
+    }
+    return findings;
+  },
+};

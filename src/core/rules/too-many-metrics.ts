@@ -1,0 +1,28 @@
+/** A goal watched through too many numbers is watched through none: past a handful, nobody acts on them. */
+import { ruleOptions } from './options.ts';
+import type { Finding, Rule } from './types.ts';
+
+const ID = 'too-many-metrics';
+
+export const tooManyMetrics: Rule = {
+  id: ID,
+  summary: 'A goal is directly supported by more than `max` (default 7) active metrics.',
+  defaultSeverity: 'warn',
+  check({ catalog, options }) {
+    const settings = ruleOptions(ID, options, ['max']);
+    const max = settings.count('max', 7);
+    const findings: Finding[] = [...settings.findings];
+    for (const goal of catalog.goals.values()) {
+      if (goal.data.status === 'retired') continue;
+      const active = goal.metrics.filter((id) => catalog.metrics.get(id)?.data.status === 'active');
+      if (active.length <= max) continue;
+      findings.push({
+        file: goal.file,
+        path: [],
+        message: `${active.length} active metrics support this goal directly; more than ${max} is more than anyone reviews`,
+        hint: 'move detailed metrics to sub-goals, or retire the ones nobody acts on',
+      });
+    }
+    return findings;
+  },
+};

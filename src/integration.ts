@@ -1,0 +1,43 @@
+/**
+ * The Astro side of Plumbline. Before Astro reads content or renders a page, the core checks the
+ * whole catalog; on any error the build prints every diagnostic the way `npm run check` does and
+ * stops, so nothing half-built is ever published.
+ */
+import type { AstroIntegration } from 'astro';
+import { relative } from 'node:path';
+import { hasErrors } from './core/diagnostics.ts';
+import { FOLDERS } from './core/read/files.ts';
+import { CONFIG_FILE } from './core/load.ts';
+import { formatText } from './core/report.ts';
+import { catalogRootDir, getAnalysis, invalidateAnalysis } from './site/analysis.ts';
+
+export default function plumbline(): AstroIntegration {
+  return {
+    name: 'plumbline',
+    hooks: {
+      'astro:config:setup': ({ command, logger }) => {
+        const { diagnostics, fileCount } = getAnalysis();
+        if (!diagnostics.length) return;
+        const report = formatText(diagnostics, fileCount);
+        if (hasErrors(diagnostics) && command === 'build') {
+          process.stderr.write(`${report}\nplumbline: the catalog has errors, so no pages were written. Fix them (npm run check lists the same) and build again.\n`);
+          process.exit(1);
+        }
+        logger.warn(`catalog diagnostics:\n${report}`);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        const root = catalogRootDir();
+        const watched = new Set([...Object.keys(FOLDERS), CONFIG_FILE]);
+        server.watcher.add(root);
+        server.watcher.on('all', (_event, path) => {
+          const top = relative(root, path).split(/[\\/]/)[0] ?? '';
+          if (!watched.has(top)) return;
+          invalidateAnalysis();
+          const { diagnostics, fileCount } = getAnalysis();
+          if (diagnostics.length) logger.warn(`catalog diagnostics:\n${formatText(diagnostics, fileCount)}`);
+          server.ws.send({ type: 'full-reload' });
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * One analysis per build. Astro evaluates the config, the content config and the pages as
+ * separate module graphs in one process, so the result is shared through a global slot rather
+ * than a module variable; it is keyed by catalog root, "as of" date and a generation the dev
+ * server bumps when a catalog file changes.
+ */
+import { resolve } from 'node:path';
+import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
+import { resolveToday } from '../core/today.ts';
+
+interface Slot {
+  key: string;
+  analysis: Analysis;
+  generation: number;
+}
+
+const SLOT = Symbol.for('plumbline.analysis');
+type Global = typeof globalThis & { [SLOT]?: Slot; [GENERATION]?: number };
+const GENERATION = Symbol.for('plumbline.generation');
+const shared = globalThis as Global;
+
+export function catalogRootDir(): string {
+  return resolve(process.env.CATALOG_DIR || process.cwd());
+}
+
+export function getAnalysis(): Analysis {
+  const root = catalogRootDir();
+  const today = resolveToday();
+  const generation = shared[GENERATION] ?? 0;
+  const key = `${root}\0${today}`;
+  const slot = shared[SLOT];
+  if (slot && slot.key === key && slot.generation === generation) return slot.analysis;
+  const analysis = analyzeCatalog(root, today);
+  shared[SLOT] = { key, analysis, generation };
+  return analysis;
+}
+
+/** Forget the analysis so the next request reads the catalog again (dev server only). */
+export function invalidateAnalysis(): void {
+  shared[GENERATION] = (shared[GENERATION] ?? 0) + 1;
+}
+
+export function getCatalog() {
+  return getAnalysis().catalog;
+}

@@ -1,0 +1,43 @@
+/** Metric definitions in words: targets, thresholds, triggers and values as a reader says them. */
+import type { MetricData, Target, Trigger } from '../core/schemas/metric.ts';
+
+const UNIT_WORDS: Record<string, string> = { percent: '%', days: ' days', hours: ' hours', count: '', score: '', ratio: '' };
+
+export function formatValue(value: number, unit: string): string {
+  const number = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  if (unit in UNIT_WORDS) return `${number}${UNIT_WORDS[unit]}`;
+  if (/^[A-Z]{3}$/.test(unit)) return `${number} ${unit}`;
+  return `${number} ${unit}`;
+}
+
+export function directionWords(direction: MetricData['direction']): string {
+  return { up: 'Higher is better', down: 'Lower is better', range: 'Best within a band' }[direction];
+}
+
+export function targetList(metric: MetricData): Target[] {
+  return metric.target === undefined ? [] : Array.isArray(metric.target) ? metric.target : [metric.target];
+}
+
+export function describeTarget(target: Target, unit: string): string {
+  const what = target.value !== undefined ? formatValue(target.value, unit) : `between ${formatValue(target.min!, unit)} and ${formatValue(target.max!, unit)}`;
+  return `${what} by ${target.by}`;
+}
+
+export function describeThresholds(metric: MetricData): { green: string; amber: string; red: string } | undefined {
+  const t = metric.thresholds;
+  if (!t) return undefined;
+  const v = (n: number) => formatValue(n, metric.unit);
+  return metric.direction === 'down'
+    ? { green: `at or below ${v(t.green)}`, amber: `above ${v(t.green)} and up to ${v(t.red)}`, red: `above ${v(t.red)}` }
+    : { green: `at or above ${v(t.green)}`, amber: `from ${v(t.red)} up to below ${v(t.green)}`, red: `below ${v(t.red)}` };
+}
+
+export function describeCondition(when: Trigger['when'], unit: string): string {
+  if ('above' in when) return `rises above ${formatValue(when.above, unit)}`;
+  if ('below' in when) return `falls below ${formatValue(when.below, unit)}`;
+  return `changes by ${when.change} over a ${when.over}`;
+}
+
+export function titleCase(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).replace(/-/g, ' ');
+}

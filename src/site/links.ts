@@ -1,0 +1,28 @@
+/** Site URLs, honouring Astro's `base` so the catalog can live under a sub-path (GitHub Pages). */
+import type { CatalogConfig } from '../core/schemas/config.ts';
+
+const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+
+export function href(path = ''): string {
+  return BASE + path.replace(/^\/+/, '');
+}
+
+export const pageOf = {
+  goal: (id: string) => href(`goals/${id}/`),
+  metric: (id: string) => href(`metrics/${id}/`),
+  owner: (id: string) => href(`owners/${id}/`),
+  initiative: (id: string) => href(`initiatives/${id}/`),
+};
+
+/** Only http(s) and mailto links are ever rendered; anything else is dropped to plain text. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return /^(https?:\/\/|mailto:)/i.test(url.trim()) ? url.trim() : undefined;
+}
+
+/** The repository host's edit page for a catalog file, when the config names a repository. */
+export function editUrl(config: CatalogConfig, file: string): string | undefined {
+  if (!config.repository) return undefined;
+  const repo = config.repository.replace(/\/+$/, '').replace(/\.git$/, '');
+  return safeHref(`${repo}/edit/${encodeURIComponent(config.branch)}/${file.split('/').map(encodeURIComponent).join('/')}`);
+}
