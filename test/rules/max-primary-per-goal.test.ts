@@ -21,7 +21,7 @@ describe(RULE, () => {
   it('reports a goal with more than three active primary metrics, at the goal', () => {
     const files = withPrimary(3);
     expect(hits(files, RULE)).toEqual(['goals/access.yaml:1:1 warning']);
-    expect(messages(files, RULE)).toEqual(['4 active primary metrics (wait-days, headline-1, headline-2, headline-3); at most 3 keep the headline clear']);
+    expect(messages(files, RULE)).toEqual(['4 active primary metrics (headline-1, headline-2, headline-3, wait-days); at most 3 keep the headline clear']);
   });
 
   it('counts only active metrics', () => {
@@ -35,7 +35,7 @@ describe(RULE, () => {
 
   it('reports a bad or unknown option in catalog.config.yaml and keeps the default', () => {
     const files = withRules(withPrimary(3), `${RULE}: { max: three, maximum: 5 }`);
-    expect(hits(files, RULE)).toEqual(['catalog.config.yaml:4:29 warning', 'catalog.config.yaml:4:36 warning', 'goals/access.yaml:1:1 warning']);
+    expect(hits(files, RULE)).toEqual(['catalog.config.yaml:4:32 warning', 'catalog.config.yaml:4:39 warning', 'goals/access.yaml:1:1 warning']);
     expect(messages(files, RULE).slice(0, 2)).toEqual(['`max` must be a whole number of at least 1; using the default, 3', '`max-primary-per-goal` has no option `maximum`']);
   });
 

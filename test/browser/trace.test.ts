@@ -1,0 +1,48 @@
+/** In a real browser: from a metric page, follow the trace link by link up to the mission. */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+
+let build: BuildResult;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  build = buildSite(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
+  expect(build.status).toBe(0);
+  server = await serveDirectory(build.outDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(build.outDir, { recursive: true, force: true });
+});
+
+describe('a staff member tracing a metric to the mission', () => {
+  it('reads why the metric matters, then reaches the mission by following the trace', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}/metrics/headway-gaps/`);
+    await expect(page.locator('[data-why]').textContent()).resolves.toContain('gaps are the first sign that buses will bunch');
+
+    const visited: string[] = [];
+    for (let step = 0; step < 3; step++) {
+      // The first trace link is the nearest goal; on a goal page the breadcrumb's last link is its parent.
+      const next = step === 0 ? page.locator('[data-trace] a').first() : page.locator('[data-breadcrumb] a').last();
+      await next.click();
+      await page.waitForLoadState('domcontentloaded');
+      visited.push((await page.locator('h1').textContent())!.trim());
+    }
+    await page.locator('[data-breadcrumb] a').last().click();
+    visited.push((await page.locator('h1').textContent())!.trim());
+
+    expect(visited).toEqual(['Dispatch <script>document.title="pwned"</script> closes gaps fast', 'Buses keep to the timetable', 'Reliable service riders can plan around', 'Move the city']);
+    await expect(page.locator('.eyebrow').first().textContent()).resolves.toContain('Mission goal');
+    // Catalog text stayed text: the script in a goal title never ran.
+    expect(await page.title()).not.toBe('pwned');
+    await page.close();
+  });
+});
