@@ -21,7 +21,7 @@ describe(RULE, () => {
   it('reports a goal with more than three active primary metrics, at the goal', () => {
     const files = withPrimary(3);
     expect(hits(files, RULE)).toEqual(['goals/access.yaml:1:1 warning']);
-    expect(messages(files, RULE)).toEqual(['4 active primary metrics (headline-1, headline-2, headline-3, wait-days); at most 3 keep the headline clear']);
+    expect(messages(files, RULE)).toEqual(['4 active primary metrics (headline-1, headline-2, headline-3, wait-days), more than 3: with this many, none stands out as the headline']);
   });
 
   it('counts only active metrics', () => {

@@ -21,7 +21,7 @@ describe(RULE, () => {
   it('reports a goal directly supported by more than seven active metrics', () => {
     const files = withMetrics(7);
     expect(hits(files, RULE)).toEqual(['goals/access.yaml:1:1 warning']);
-    expect(messages(files, RULE)).toEqual(['8 active metrics support this goal directly; more than 7 is more than anyone reviews']);
+    expect(messages(files, RULE)).toEqual(['8 active metrics support this goal directly, more than 7: too many to review and act on']);
   });
 
   it('counts only active metrics, and only direct ones', () => {

@@ -18,6 +18,11 @@ describe(RULE, () => {
     expect(messages(files, RULE)).toEqual(['no metric or sub-goal measures this goal']);
   });
 
+  it('points into the frontmatter of an .mdx goal', () => {
+    const files = withFiles(validCatalog(), { 'goals/billing.mdx': `---\n${billing}---\n\nWhy this matters.\n` });
+    expect(hits(files, RULE)).toEqual(['goals/billing.mdx:2:1 warning']);
+  });
+
   it('does not count a proposed metric as measuring the goal', () => {
     const files = withFiles(validCatalog(), {
       'goals/billing.yaml': billing,

@@ -22,7 +22,7 @@ export const maxPrimaryPerGoal: Rule = {
       findings.push({
         file: goal.file,
         path: [],
-        message: `${primary.length} active primary metrics (${primary.join(', ')}); at most ${max} keep the headline clear`,
+        message: `${primary.length} active primary metrics (${primary.join(', ')}), more than ${max}: with this many, none stands out as the headline`,
         hint: `keep \`primary: true\` on the ${max} that best show whether the goal is met, and drop it from the others`,
       });
     }

@@ -24,22 +24,22 @@ export function ruleOptions(ruleId: string, options: Record<string, unknown>, kn
     const has = known.length ? `its options are ${known.map((k) => `\`${k}\``).join(', ')}` : 'it has no options besides `severity`';
     findings.push({ file: CONFIG_FILE, path: path(name), at: 'key', message: `\`${ruleId}\` has no option \`${name}\``, hint: didYouMean(name, known) ?? has });
   }
-  const bad = (name: string, expected: string, fallback: string) =>
-    findings.push({ file: CONFIG_FILE, path: path(name), message: `\`${name}\` must be ${expected}; using the default, ${fallback}`, hint: `for example \`${ruleId}: { severity: warn, ${name}: ${expected.includes('list') ? '[followers, visits]' : '5'} }\`` });
+  const bad = (name: string, expected: string, fallback: string, example: string) =>
+    findings.push({ file: CONFIG_FILE, path: path(name), message: `\`${name}\` must be ${expected}; using the default, ${fallback}`, hint: `for example \`${ruleId}: { severity: warn, ${name}: ${example} }\`` });
   return {
     findings,
     count(name, fallback) {
       const value = options[name];
       if (value === undefined) return fallback;
       if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
-      bad(name, 'a whole number of at least 1', String(fallback));
+      bad(name, 'a whole number of at least 1', String(fallback), String(fallback + 2));
       return fallback;
     },
     words(name, fallback) {
       const value = options[name];
       if (value === undefined) return fallback;
       if (Array.isArray(value) && value.every((w) => typeof w === 'string' && w.trim() !== '')) return value as string[];
-      bad(name, 'a list of words or phrases', `[${fallback.join(', ')}]`);
+      bad(name, 'a list of words or phrases', `[${fallback.join(', ')}]`, '[followers, "page views"]');
       return fallback;
     },
   };

@@ -7,7 +7,7 @@ export const retiredGoalInUse: Rule = {
   defaultSeverity: 'warn',
   check({ catalog }) {
     const findings: Finding[] = [];
-    const retired = (id: string | undefined) => (id === undefined ? undefined : catalog.goals.get(id)?.data.status === 'retired');
+    const retired = (id: string | undefined) => id !== undefined && catalog.goals.get(id)?.data.status === 'retired';
     for (const goal of catalog.goals.values()) {
       if (goal.data.status !== 'active' || !retired(goal.data.parent)) continue;
       findings.push({ file: goal.file, path: ['parent'], message: `the parent goal \`${goal.data.parent}\` is retired, so this active goal serves nothing`, hint: 'move the goal under an active parent, or retire it too' });

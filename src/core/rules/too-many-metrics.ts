@@ -19,7 +19,7 @@ export const tooManyMetrics: Rule = {
       findings.push({
         file: goal.file,
         path: [],
-        message: `${active.length} active metrics support this goal directly; more than ${max} is more than anyone reviews`,
+        message: `${active.length} active metrics support this goal directly, more than ${max}: too many to review and act on`,
         hint: 'move detailed metrics to sub-goals, or retire the ones nobody acts on',
       });
     }
