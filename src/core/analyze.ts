@@ -1,7 +1,8 @@
 /**
- * The one entry point the site and every command share: load, resolve, run the rules. Given the
- * same files and "as of" date it returns the same catalog and the same diagnostics.
+ * The one entry point the site and every command share: load, resolve, derive, run the rules.
+ * Given the same files and "as of" date it returns the same catalog and the same diagnostics.
  */
+import { deriveCatalog, type Derived } from './derive/index.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { buildCatalog, type Catalog } from './graph.ts';
 import { loadCatalog } from './load.ts';
@@ -9,6 +10,7 @@ import { runRules } from './rules/run.ts';
 
 export interface Analysis {
   catalog: Catalog;
+  derived: Derived;
   diagnostics: Diagnostic[];
   fileCount: number;
 }
@@ -16,6 +18,7 @@ export interface Analysis {
 export function analyzeCatalog(root: string, today: string): Analysis {
   const loaded = loadCatalog(root);
   const catalog = buildCatalog(loaded, today);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...runRules(catalog, loaded)]);
-  return { catalog, diagnostics, fileCount: loaded.fileCount };
+  const derived = deriveCatalog(catalog);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...runRules(catalog, loaded, derived)]);
+  return { catalog, derived, diagnostics, fileCount: loaded.fileCount };
 }

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { z } from 'zod';
-import { START_OF_FILE, type Diagnostic } from './diagnostics.ts';
+import { sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 import { parseObservations, type ObservationRow } from './read/csv.ts';
 import { discoverFiles, readCatalogText, type CatalogFile, type EntryKind } from './read/files.ts';
 import { checkMdxBody, splitFrontmatter } from './read/mdx.ts';
@@ -63,7 +63,7 @@ export function loadCatalog(rootDir: string): LoadedCatalog {
   };
 
   const found = discoverFiles(root);
-  diagnostics.push(...found.diagnostics);
+  append(diagnostics, found.diagnostics);
   const catalog: LoadedCatalog = {
     root,
     config,
@@ -96,15 +96,31 @@ export function loadCatalog(rootDir: string): LoadedCatalog {
     }
     if (file.kind === 'data') {
       const parsed = parseObservations(file.path, read.text);
-      diagnostics.push(...parsed.diagnostics);
+      addFileDiagnostics(diagnostics, parsed.diagnostics);
       catalog.observations.set(file.id, { file: file.path, rows: parsed.rows });
       continue;
     }
     catalog.knownIds[file.kind].add(file.id);
-    const entry = readEntry(file, read.text, schemas[file.kind], config, diagnostics, sources);
+    const problems: Diagnostic[] = [];
+    const entry = readEntry(file, read.text, schemas[file.kind], config, problems, sources);
+    addFileDiagnostics(diagnostics, problems);
     if (entry) lists[file.kind].push(entry);
   }
   return catalog;
+}
+
+/** Diagnostics listed per file: a file with thousands of problems is not a catalog entry, and more lines would bury the first. */
+export const MAX_DIAGNOSTICS_PER_FILE = 100;
+
+/** Adds one file's diagnostics in file order, the first MAX_DIAGNOSTICS_PER_FILE and a count of the rest. */
+function addFileDiagnostics(diagnostics: Diagnostic[], found: Diagnostic[]): void {
+  const sorted = sortDiagnostics(found);
+  append(diagnostics, sorted.slice(0, MAX_DIAGNOSTICS_PER_FILE));
+  const next = sorted[MAX_DIAGNOSTICS_PER_FILE];
+  if (next) {
+    const more = sorted.length - MAX_DIAGNOSTICS_PER_FILE;
+    diagnostics.push({ ...next, rule: 'too-many-problems', message: `${more} more problem${more === 1 ? '' : 's'} in this file ${more === 1 ? 'is' : 'are'} not listed`, hint: 'fix the problems above and check again; is this file what its folder expects?' });
+  }
 }
 
 function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: CatalogConfig, diagnostics: Diagnostic[], sources: Map<string, YamlSource>): Entry<unknown> | undefined {
@@ -120,16 +136,26 @@ function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: C
     yamlText = split.frontmatter;
     offset = split.frontmatterOffset;
     body = split.body;
-    diagnostics.push(...checkMdxBody(file.path, split.body, split.bodyOffset, config.mdx.allowCode));
+    append(diagnostics, checkMdxBody(file.path, split.body, split.bodyOffset, config.mdx.allowCode));
   }
   const parsed = parseYaml(file.path, yamlText, offset);
   sources.set(file.path, parsed.source);
-  diagnostics.push(...parsed.diagnostics);
+  append(diagnostics, parsed.diagnostics);
   if (parsed.diagnostics.length) return undefined;
   const validated = validateEntry(schema, parsed.value, parsed.source);
-  diagnostics.push(...validated.diagnostics);
+  append(diagnostics, validated.diagnostics);
   if (!validated.data) return undefined;
   return body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data: validated.data } : { id: file.id, file: file.path, data: validated.data, body };
+}
+
+/**
+ * Only the catalog's config, read and validated the way `loadCatalog` does it, for commands that
+ * need the levels and perspectives but not the entries (the JSON Schema of goals, for one).
+ */
+export function loadCatalogConfig(rootDir: string): { config: CatalogConfig; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const config = loadConfig(resolve(rootDir), diagnostics, new Map());
+  return { config, diagnostics };
 }
 
 function loadConfig(root: string, diagnostics: Diagnostic[], sources: Map<string, YamlSource>): CatalogConfig {
@@ -140,15 +166,22 @@ function loadConfig(root: string, diagnostics: Diagnostic[], sources: Map<string
   }
   const read = readCatalogText(join(root, CONFIG_FILE), CONFIG_FILE);
   if ('diagnostic' in read) {
-    const missing = read.diagnostic.rule === 'unreadable-file';
+    const missing = read.diagnostic.rule === 'unreadable-file' && !existsSync(join(root, CONFIG_FILE));
     diagnostics.push(missing ? { ...read.diagnostic, rule: 'missing-config', message: `no ${CONFIG_FILE} in ${root}`, hint: 'create it with at least `name: <your organisation>`, or point CATALOG_DIR (or --dir) at the catalog folder' } : read.diagnostic);
     return fallback;
   }
   const parsed = parseYaml(CONFIG_FILE, read.text);
   sources.set(CONFIG_FILE, parsed.source);
-  diagnostics.push(...parsed.diagnostics);
-  if (parsed.diagnostics.length) return fallback;
+  if (parsed.diagnostics.length) {
+    addFileDiagnostics(diagnostics, parsed.diagnostics);
+    return fallback;
+  }
   const validated = validateEntry(configSchema, parsed.value, parsed.source);
-  diagnostics.push(...validated.diagnostics);
+  addFileDiagnostics(diagnostics, validated.diagnostics);
   return validated.data ?? fallback;
+}
+
+/** Pushes without spreading: a spread of 100,000 arguments overflows the stack. */
+function append(target: Diagnostic[], items: Diagnostic[]): void {
+  for (const item of items) target.push(item);
 }

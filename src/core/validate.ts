@@ -50,18 +50,26 @@ function issueToDiagnostics(issue: Issue, schema: Schema, root: unknown, source:
   const params = (issue as { params?: { rule?: unknown } }).params;
   const rule = params?.rule === undefined ? undefined : String(params.rule);
 
-  if (issue.code === 'invalid_type' && input === undefined) {
-    return [{ ...base, ...spanAt(source, path.slice(0, -1), 'key'), rule: 'missing-field', message: `\`${field}\` is required`, hint: hintFor(field) }];
+  // A required enum (`indicator`, `kind`, …) that is absent fails as a wrong value of nothing: it is missing.
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && input === undefined) {
+    const options = issue.code === 'invalid_value' ? `set it to one of ${issue.values.map(String).join(', ')}` : undefined;
+    return [{ ...base, ...spanAt(source, path.slice(0, -1), 'key'), rule: 'missing-field', message: `\`${field}\` is required`, hint: hintFor(field) ?? options }];
   }
   if (issue.code === 'invalid_type' && input === null) {
     return [{ ...base, ...spanAt(source, path, 'key'), rule: 'missing-field', message: `\`${field}\` has no value`, hint: hintFor(field) ?? 'give it a value or remove the line' }];
   }
   if (issue.code === 'invalid_union') {
+    // One branch fits the value's shape (`{ above: high }`, `warning` for a severity): its problems are the real ones.
+    const fitting = issue.errors.filter((branch) => !branch.some((i) => i.path.length === 0 && (i.code === 'invalid_type' || i.code === 'unrecognized_keys')));
+    if (fitting.length === 1) {
+      return fitting[0]!.flatMap((inner) => issueToDiagnostics({ ...inner, path: [...issue.path, ...inner.path] } as Issue, schema, root, source));
+    }
     // A key no branch knows (`{ abov: 9 }`) is a typo: report it like any unknown field.
-    const strays = issue.errors.map((branch) => branch.find((i) => i.code === 'unrecognized_keys' && i.path.length === 0));
-    if (strays.every(Boolean)) {
+    const strays = issue.errors.map((branch) => branch.find((i): i is z.core.$ZodIssueUnrecognizedKeys => i.code === 'unrecognized_keys' && i.path.length === 0)?.keys ?? []);
+    const unknownToAll = strays[0]!.filter((key) => strays.every((keys) => keys.includes(key)));
+    if (unknownToAll.length) {
       const known = keysAt(schema, path);
-      return (strays[0] as z.core.$ZodIssueUnrecognizedKeys).keys.map((key) => ({
+      return unknownToAll.map((key) => ({
         ...base,
         ...spanAt(source, [...path, key], 'key'),
         rule: 'unknown-field',

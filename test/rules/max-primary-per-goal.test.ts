@@ -33,10 +33,12 @@ describe(RULE, () => {
     expect(hits(withRules(withPrimary(1), `${RULE}: { severity: error, max: 1 }`), RULE)).toEqual(['goals/access.yaml:1:1 error']);
   });
 
-  it('reports a bad or unknown option in catalog.config.yaml and keeps the default', () => {
+  it('reports a bad option value and keeps the default; an unknown option is an error of its own', () => {
     const files = withRules(withPrimary(3), `${RULE}: { max: three, maximum: 5 }`);
-    expect(hits(files, RULE)).toEqual(['catalog.config.yaml:4:32 warning', 'catalog.config.yaml:4:39 warning', 'goals/access.yaml:1:1 warning']);
-    expect(messages(files, RULE).slice(0, 2)).toEqual(['`max` must be a whole number of at least 1; using the default, 3', '`max-primary-per-goal` has no option `maximum`']);
+    expect(hits(files, RULE)).toEqual(['catalog.config.yaml:4:32 warning', 'goals/access.yaml:1:1 warning']);
+    expect(messages(files, RULE)[0]).toBe('`max` must be a whole number of at least 1; using the default, 3');
+    expect(hits(files, 'unknown-rule')).toEqual(['catalog.config.yaml:4:39 error']);
+    expect(messages(files, 'unknown-rule')).toEqual(['`max-primary-per-goal` has no option `maximum`']);
   });
 
   it('can be switched off', () => {

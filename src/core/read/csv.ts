@@ -6,6 +6,7 @@ import { csvParseRows } from 'd3';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DATA_COLUMNS, observationSchema, REQUIRED_DATA_COLUMNS, type Observation } from '../schemas/observation.ts';
 import { didYouMean } from '../suggest.ts';
+import { lineStarts, positionAt } from './positions.ts';
 
 export interface ObservationRow extends Observation {
   line: number;
@@ -17,7 +18,16 @@ export function parseObservations(file: string, text: string): { rows: Observati
   const report = (line: number, column: number, length: number, rule: string, message: string, hint?: string) =>
     diagnostics.push({ file, ...at(line, column, length), severity: 'error', rule, message, hint });
 
-  const records = csvParseRows(text.replace(/\r\n?/g, '\n'));
+  let normalized = text.replace(/\r\n?/g, '\n');
+  const open = unclosedQuote(normalized);
+  if (open !== undefined) {
+    // Read the rows before it; from the open quote on, everything would be one runaway note.
+    const starts = lineStarts(normalized);
+    const { line, column } = positionAt(starts, open);
+    report(line, column, 1, 'data-row', 'this quote is never closed, so every line after it would be read as part of one note', 'close the quote; inside a quoted note, write a quote as two: `""`');
+    normalized = normalized.slice(0, starts[line - 1]);
+  }
+  const records = csvParseRows(normalized);
   // Lines of each record: one per record, plus the line breaks inside quoted fields before it.
   const lines: number[] = [];
   let line = 1;
@@ -35,12 +45,14 @@ export function parseObservations(file: string, text: string): { rows: Observati
   header.forEach((name, i) => {
     if (!(DATA_COLUMNS as readonly string[]).includes(name)) {
       report(1, columnAt[i]!, name.length, 'data-column', `unknown column \`${name}\``, didYouMean(name.toLowerCase(), DATA_COLUMNS) ?? `columns are ${DATA_COLUMNS.join(', ')}`);
+    } else if (header.indexOf(name) !== i) {
+      report(1, columnAt[i]!, name.length, 'data-column', `the column \`${name}\` appears twice`, 'keep one column of each name; only one of them would be read');
     }
   });
   for (const required of REQUIRED_DATA_COLUMNS) {
     if (!header.includes(required)) report(1, 1, 1, 'data-column', `the header has no \`${required}\` column`, 'the first line must be `date,value,note` (note is optional)');
   }
-  if (diagnostics.length) return { rows: [], diagnostics };
+  if (diagnostics.some((d) => d.rule === 'data-column')) return { rows: [], diagnostics };
 
   const rows: ObservationRow[] = [];
   const seen = new Map<string, number>();
@@ -72,4 +84,23 @@ export function parseObservations(file: string, text: string): { rows: Observati
   });
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { rows, diagnostics };
+}
+
+/** Offset of a quote that opens a field and never closes, or undefined. d3 would read the rest of the file into that field. */
+function unclosedQuote(text: string): number | undefined {
+  let fieldStart = true;
+  for (let i = 0; i < text.length; i++) {
+    if (fieldStart && text[i] === '"') {
+      const open = i;
+      // A quote inside a quoted field is written twice; the field ends at a single one.
+      do {
+        i = text.indexOf('"', i + 1);
+        if (i < 0) return open;
+      } while (text[i + 1] === '"' && ++i);
+      fieldStart = false;
+    } else {
+      fieldStart = text[i] === ',' || text[i] === '\n';
+    }
+  }
+  return undefined;
 }

@@ -2,7 +2,7 @@
  * Finding and reading catalog files. A file is read only if it is a regular file inside the
  * catalog, under a size limit, and valid UTF-8; anything else becomes a diagnostic.
  */
-import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
@@ -46,7 +46,8 @@ export function discoverFiles(root: string): { files: CatalogFile[]; diagnostics
       const extension = posix.extname(base);
       if (!extensions.includes(extension)) {
         const rename = extension === '.yml' ? 'rename it to .yaml' : `catalog entries here are ${extensions.join(' or ')} files`;
-        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: `\`${base}\` is not a ${kind} file this folder can read`, hint: `${rename}, or move it out of ${folder}/` });
+        const what = kind === 'data' ? 'data' : /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: `\`${base}\` is not ${what} file this folder can read`, hint: `${rename}, or move it out of ${folder}/` });
         continue;
       }
       const id = base.slice(0, -extension.length);
@@ -72,6 +73,11 @@ export function suggestId(name: string): string {
 }
 
 function* walk(directory: string, diagnostics: Diagnostic[], root: string): Generator<string> {
+  // The folder itself may be a link too (`metrics -> /elsewhere`); readdirSync would follow it.
+  if (isSymbolicLink(directory)) {
+    diagnostics.push(notRegular(toPosix(relative(root, directory)), true));
+    return;
+  }
   let entries: Dirent[];
   try {
     entries = readdirSync(directory, { withFileTypes: true });
@@ -82,14 +88,29 @@ function* walk(directory: string, diagnostics: Diagnostic[], root: string): Gene
   for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const absolute = join(directory, entry.name);
-    if (entry.isSymbolicLink()) {
-      diagnostics.push({ file: toPosix(relative(root, absolute)), ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: 'symbolic links are not followed', hint: 'replace the link with the file itself, so the catalog cannot publish files from outside it' });
-    } else if (entry.isDirectory()) {
+    if (entry.isDirectory()) {
       yield* walk(absolute, diagnostics, root);
     } else if (entry.isFile()) {
       yield absolute;
+    } else {
+      diagnostics.push(notRegular(toPosix(relative(root, absolute)), entry.isSymbolicLink()));
     }
   }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Links, pipes and devices are refused: a link could publish files from outside the catalog, and a pipe never ends. */
+function notRegular(file: string, link: boolean): Diagnostic {
+  return link
+    ? { file, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: 'symbolic links are not followed', hint: 'replace the link with the file itself, so the catalog cannot publish files from outside it' }
+    : { file, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: 'not a regular file (a pipe, socket or device)', hint: 'catalog entries are plain text files: replace it with one' };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -97,16 +118,26 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 /** The file's text without a byte-order mark, or the diagnostic that says why it cannot be read. */
 export function readCatalogText(absolute: string, path: string): { text: string } | { diagnostic: Diagnostic } {
   const fail = (rule: string, message: string, hint: string, at = START_OF_FILE) => ({ diagnostic: { file: path, ...at, severity: 'error' as const, rule, message, hint } });
-  let size: number;
+  const unreadable = (error: unknown) => fail('unreadable-file', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the file exists and is readable');
+  let stats: Stats;
   try {
-    size = lstatSync(absolute).size;
+    stats = lstatSync(absolute);
   } catch (error) {
-    return fail('unreadable-file', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the file exists and is readable');
+    return unreadable(error);
   }
-  if (size > MAX_FILE_BYTES) {
-    return fail('file-too-large', `the file is ${(size / 1024 / 1024).toFixed(1)} MiB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MiB`, 'split it up: one entry per file, and keep long narratives short');
+  if (!stats.isFile()) {
+    if (stats.isDirectory()) return fail('unsupported-file', 'this is a folder, not a file', 'replace the folder with the file');
+    return { diagnostic: notRegular(path, stats.isSymbolicLink()) };
   }
-  const bytes = readFileSync(absolute);
+  if (stats.size > MAX_FILE_BYTES) {
+    return fail('file-too-large', `the file is ${Math.ceil(stats.size / 1024)} KiB; the limit is ${MAX_FILE_BYTES / 1024} KiB (1 MiB)`, 'split it up: one entry per file, and keep long narratives short');
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(absolute);
+  } catch (error) {
+    return unreadable(error);
+  }
   let text: string;
   try {
     text = utf8.decode(bytes);

@@ -3,7 +3,7 @@
  * satteri, the parser Astro renders MDX with, so what we refuse is exactly what would run.
  */
 import { mdxToMdast } from 'satteri';
-import type { Diagnostic, Span } from '../diagnostics.ts';
+import { START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
 import { lineStarts, shiftSpan, spanOfRange } from './positions.ts';
 
 export interface SplitMdx {
@@ -43,6 +43,11 @@ interface MdastNode {
   children?: MdastNode[];
 }
 
+/** Blocks nested deeper than this (`>>>>…`, lists in lists) are refused: rendering them would overflow the stack. */
+export const MAX_MDX_DEPTH = 100;
+
+const tooDeep = (file: string, at: Span): Diagnostic => ({ file, ...at, severity: 'error', rule: 'mdx-depth', message: `the body nests blocks more than ${MAX_MDX_DEPTH} levels deep`, hint: 'flatten the nested quotes or lists' });
+
 /** Syntax errors in the body, and, unless code is allowed, every construct that would run code or inject HTML. */
 export function checkMdxBody(file: string, body: string, bodyOffset: number, allowCode: boolean): Diagnostic[] {
   const starts = lineStarts(body);
@@ -50,6 +55,7 @@ export function checkMdxBody(file: string, body: string, bodyOffset: number, all
   try {
     tree = mdxToMdast(body) as MdastNode;
   } catch (error) {
+    if (error instanceof RangeError) return [tooDeep(file, shiftSpan(START_OF_FILE, bodyOffset))];
     const message = String((error as Error).message ?? error);
     const match = /^(\d+):(\d+):\s*(.*)$/s.exec(message);
     const line = match ? Number(match[1]) : 1;
@@ -57,18 +63,20 @@ export function checkMdxBody(file: string, body: string, bodyOffset: number, all
     const at: Span = shiftSpan({ line, column, endLine: line, endColumn: column + 1 }, bodyOffset);
     return [{ file, ...at, severity: 'error', rule: 'mdx-syntax', message: `MDX syntax error: ${(match ? match[3]! : message).split('\n')[0]}`, hint: 'MDX reads `<` and `{` as code: escape them as `\\<` and `\\{`, or close the tag' }];
   }
-  if (allowCode) return [];
   const found: Diagnostic[] = [];
-  const visit = (node: MdastNode) => {
-    const what = CODE_NODES[node.type];
-    if (what && node.position) {
-      const at = shiftSpan(spanOfRange(starts, node.position.start.offset, node.position.end.offset), bodyOffset);
+  const spanOf = (node: MdastNode) => (node.position ? shiftSpan(spanOfRange(starts, node.position.start.offset, node.position.end.offset), bodyOffset) : shiftSpan(START_OF_FILE, bodyOffset));
+  // Without recursion: the tree is as deep as the author made it.
+  const stack: { node: MdastNode; depth: number }[] = [{ node: tree, depth: 0 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop()!;
+    if (depth > MAX_MDX_DEPTH) return [tooDeep(file, spanOf(node))];
+    const what = allowCode ? undefined : CODE_NODES[node.type];
+    if (what) {
       const name = node.name ? ` \`<${node.name}>\`` : '';
-      found.push({ file, ...at, severity: 'error', rule: 'mdx-code', message: `MDX bodies are Markdown only: ${what}${name} is not allowed`, hint: 'write it as Markdown (escape a literal `<` or `{` with a backslash), or set `mdx: { allowCode: true }` in catalog.config.yaml if every author is trusted to run code in CI' });
-      return;
+      found.push({ file, ...spanOf(node), severity: 'error', rule: 'mdx-code', message: `MDX bodies are Markdown only: ${what}${name} is not allowed`, hint: 'write it as Markdown (escape a literal `<` or `{` with a backslash), or set `mdx: { allowCode: true }` in catalog.config.yaml if every author is trusted to run code in CI' });
+      continue;
     }
-    node.children?.forEach(visit);
-  };
-  visit(tree);
+    for (const child of node.children ?? []) stack.push({ node: child, depth: depth + 1 });
+  }
   return found;
 }

@@ -1,13 +1,17 @@
 /**
  * Safe YAML parsing that keeps positions: core schema only (no custom tags, no timestamps, so
- * dates stay strings), duplicate keys refused, aliases capped so an alias bomb cannot expand.
+ * dates stay strings), duplicate keys refused, aliases capped so an alias bomb cannot expand,
+ * nesting capped so a pile of `[` cannot exhaust the stack.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type DocumentOptions, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap } from 'yaml';
 import { START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
 import { shiftSpan } from './positions.ts';
 
 /** More aliases than this in one file is treated as an attack, not a catalog. */
 export const MAX_ALIASES = 50;
+
+/** Lists and mappings nested deeper than this are treated as an attack: real entries nest three or four levels. */
+export const MAX_DEPTH = 64;
 
 export interface YamlSource {
   file: string;
@@ -25,21 +29,9 @@ export interface ParsedYaml {
 
 export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    schema: 'core',
-    customTags: [],
-    uniqueKeys: true,
-    merge: false,
-    prettyErrors: false,
-    strict: true,
-  });
+  const doc = withoutStackTraces(() => parseSafely(text, lineCounter));
   const source: YamlSource = { file, doc, lineCounter, lineOffset };
-  const diagnostics: Diagnostic[] = [];
-  for (const problem of [...doc.errors, ...doc.warnings]) {
-    const { rule, message, hint } = describeYamlProblem(problem.code, problem.message);
-    diagnostics.push({ file, ...spanOfRange(source, problem.pos[0], problem.pos[1]), severity: 'error', rule, message, hint });
-  }
+  const diagnostics = listProblems(source, [...doc.errors, ...doc.warnings]);
   if (diagnostics.length) return { value: undefined, source, diagnostics };
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), source, diagnostics };
@@ -56,13 +48,113 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
   }
 }
 
+const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  schema: 'core',
+  customTags: [],
+  // Checked in `duplicateKeys` instead: the library's own check is quadratic in the number of keys.
+  uniqueKeys: false,
+  stringKeys: true,
+  merge: false,
+  prettyErrors: false,
+  strict: true,
+};
+
+/**
+ * `parseDocument` in its two steps: the syntax tree is built without recursion, but turning it
+ * into nodes recurses, so nesting is measured in between and a pile of `[` never gets that far.
+ */
+function parseSafely(text: string, lineCounter: LineCounter): Document.Parsed {
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeep(tokens);
+  const [doc, extra] = new Composer(OPTIONS).compose(deep === undefined ? tokens : [], true, text.length);
+  if (deep !== undefined) doc!.errors.push(new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', 'nested too deeply'));
+  if (extra) doc!.errors.push(new YAMLParseError([extra.range[0], extra.range[1]], 'MULTIPLE_DOCS', 'more than one document'));
+  return doc!;
+}
+
+/** Offset of the first list or mapping nested deeper than MAX_DEPTH in the syntax tree, or undefined. */
+function tooDeep(tokens: CST.Token[]): number | undefined {
+  const stack = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length) {
+    const { token, depth } = stack.pop()!;
+    if (token.type === 'document') {
+      if (token.value) stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth >= MAX_DEPTH) return token.offset;
+      for (const item of token.items) {
+        if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** A garbage file can hold 100,000 syntax errors: they are data here, so skip capturing a stack trace for each. */
+function withoutStackTraces<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+interface Problem {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/** The parser's problems and duplicate keys, in file order, each place reported once. */
+function listProblems(source: YamlSource, errors: YAMLError[]): Diagnostic[] {
+  const problems: Problem[] = [...errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })), ...duplicateKeys(source.doc)];
+  problems.sort((a, b) => a.pos[0] - b.pos[0]);
+  const seen = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const problem of problems) {
+    const key = `${problem.code}:${problem.pos[0]}:${problem.pos[1]}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const { rule, message, hint } = describeYamlProblem(problem.code, problem.message);
+    diagnostics.push({ file: source.file, ...spanOfRange(source, problem.pos[0], problem.pos[1]), severity: 'error', rule, message, hint });
+  }
+  return diagnostics;
+}
+
+/** Keys given twice in one mapping, each repeat at its key. */
+function duplicateKeys(doc: Document.Parsed): Problem[] {
+  const problems: Problem[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length) {
+    const node = stack.pop();
+    if (isSeq(node)) stack.push(...node.items);
+    if (!isMap(node)) continue;
+    const keys = new Set<string>();
+    for (const pair of node.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        const key = String(pair.key.value);
+        if (keys.has(key)) problems.push({ code: 'DUPLICATE_KEY', message: key, pos: [pair.key.range[0], pair.key.range[1]] });
+        keys.add(key);
+      }
+      stack.push(pair.key, pair.value);
+    }
+  }
+  return problems;
+}
+
 function describeYamlProblem(code: string, message: string): { rule: string; message: string; hint?: string } {
   const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':
-      return { rule: 'duplicate-key', message: 'a field is given twice in the same mapping', hint: 'keep one of the two; YAML keeps only the last, which silently drops data' };
+      return { rule: 'duplicate-key', message: `\`${message}\` is given twice in the same mapping`, hint: 'keep one of the two; YAML keeps only the last, which silently drops data' };
     case 'TAG_RESOLVE_FAILED':
       return { rule: 'yaml-tag', message: `custom YAML tags are not allowed (${firstLine})`, hint: 'remove the `!tag`; write plain strings, numbers, lists and mappings' };
+    case 'RESOURCE_EXHAUSTION':
+      return { rule: 'yaml-depth', message: `lists and mappings nest too deeply (the limit is ${MAX_DEPTH} levels)`, hint: 'close the open `[` and `{`, and keep entries a few levels deep' };
+    case 'NON_STRING_KEY':
+      return { rule: 'yaml-syntax', message: 'a key must be a plain name, not a list or mapping', hint: 'write keys as `name: value`' };
     case 'MULTIPLE_DOCS':
       return { rule: 'yaml-syntax', message: 'the file holds more than one YAML document', hint: 'one entry per file: remove the extra `---` separator' };
     case 'TAB_AS_INDENT':
@@ -80,6 +172,19 @@ export function spanOfRange(source: YamlSource, start: number, end: number): Spa
 
 type PathSegment = string | number | symbol;
 
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/** A mapping's pairs by key, built once: a file with 100,000 unknown keys must not cost 100,000² lookups. */
+function pairsOf(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) if (isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
 /**
  * Where a field path points in the file: the key for `part: 'key'` (unknown fields), else the
  * value (wrong values). Missing nodes fall back to the deepest ancestor that exists.
@@ -91,7 +196,7 @@ export function spanAt(source: YamlSource, path: readonly PathSegment[], part: '
   for (const segment of path) {
     if (isAlias(node)) node = node.resolve(source.doc) ?? null;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairsOf(node).get(String(segment));
       if (!pair) break;
       keyNode = pair.key as Node;
       best = keyNode;

@@ -20,6 +20,8 @@ import type { Rule } from './types.ts';
 import { unknownReference } from './unknown-reference.ts';
 import { unmeasuredGoal } from './unmeasured-goal.ts';
 import { vanitySuspect } from './vanity-suspect.ts';
+import { leadLagWeak } from './lead-lag-weak.ts';
+import { redWithoutInitiative } from './red-without-initiative.ts';
 
 export const RULES: readonly Rule[] = [
   unknownReference,
@@ -46,6 +48,9 @@ export const RULES: readonly Rule[] = [
   noData,
   retiredStillUsed,
   retiredGoalInUse,
+  // What the values say: leading indicators that stopped leading, red metrics nobody is moving.
+  leadLagWeak,
+  redWithoutInitiative,
 ];
 
 export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));

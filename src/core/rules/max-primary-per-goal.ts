@@ -8,8 +8,9 @@ export const maxPrimaryPerGoal: Rule = {
   id: ID,
   summary: 'A goal has more than `max` (default 3) active primary metrics.',
   defaultSeverity: 'warn',
+  options: ['max'],
   check({ catalog, options }) {
-    const settings = ruleOptions(ID, options, ['max']);
+    const settings = ruleOptions(ID, options);
     const max = settings.count('max', 3);
     const findings: Finding[] = [...settings.findings];
     for (const goal of catalog.goals.values()) {

@@ -1,10 +1,9 @@
 /**
  * A rule's own options from catalog.config.yaml (`rules: { id: { severity, max: 5 } }`). A value
- * of the wrong kind, or an option the rule does not have, is reported at its line in the config
- * and the default is used, so a typo never silently changes what a rule checks.
+ * of the wrong kind is reported at its line in the config and the default is used, so a typo never
+ * silently changes what a rule checks. Options a rule does not take are reported by the runner.
  */
 import { CONFIG_FILE } from '../load.ts';
-import { didYouMean } from '../suggest.ts';
 import type { Finding } from './types.ts';
 
 export interface RuleOptions {
@@ -16,14 +15,9 @@ export interface RuleOptions {
   words(name: string, fallback: readonly string[]): readonly string[];
 }
 
-export function ruleOptions(ruleId: string, options: Record<string, unknown>, known: readonly string[]): RuleOptions {
+export function ruleOptions(ruleId: string, options: Record<string, unknown>): RuleOptions {
   const findings: Finding[] = [];
   const path = (name: string) => ['rules', ruleId, name];
-  for (const name of Object.keys(options)) {
-    if (known.includes(name)) continue;
-    const has = known.length ? `its options are ${known.map((k) => `\`${k}\``).join(', ')}` : 'it has no options besides `severity`';
-    findings.push({ file: CONFIG_FILE, path: path(name), at: 'key', message: `\`${ruleId}\` has no option \`${name}\``, hint: didYouMean(name, known) ?? has });
-  }
   const bad = (name: string, expected: string, fallback: string, example: string) =>
     findings.push({ file: CONFIG_FILE, path: path(name), message: `\`${name}\` must be ${expected}; using the default, ${fallback}`, hint: `for example \`${ruleId}: { severity: warn, ${name}: ${example} }\`` });
   return {

@@ -8,8 +8,9 @@ export const tooManyMetrics: Rule = {
   id: ID,
   summary: 'A goal is directly supported by more than `max` (default 7) active metrics.',
   defaultSeverity: 'warn',
+  options: ['max'],
   check({ catalog, options }) {
-    const settings = ruleOptions(ID, options, ['max']);
+    const settings = ruleOptions(ID, options);
     const max = settings.count('max', 7);
     const findings: Finding[] = [...settings.findings];
     for (const goal of catalog.goals.values()) {

@@ -1,4 +1,5 @@
 /** What a rule is: an id, a default severity, and a check over the resolved catalog. */
+import type { Derived } from '../derive/index.ts';
 import type { Catalog } from '../graph.ts';
 import type { LoadedCatalog } from '../load.ts';
 
@@ -18,6 +19,8 @@ export interface Finding {
 export interface RuleContext {
   catalog: Catalog;
   loaded: LoadedCatalog;
+  /** Statuses, staleness, fired triggers and lead-lag correlations, computed once. */
+  derived: Derived;
   /** The rule's options from catalog.config.yaml, such as `max`. */
   options: Record<string, unknown>;
 }
@@ -29,5 +32,7 @@ export interface Rule {
   defaultSeverity: Exclude<RuleSeverity, 'off'>;
   /** Integrity rules keep the catalog well-formed and cannot be switched off. */
   integrity?: boolean;
+  /** Names of the options the rule takes besides `severity`; any other key is reported. */
+  options?: readonly string[];
   check(context: RuleContext): Finding[];
 }

@@ -17,8 +17,9 @@ export const vanitySuspect: Rule = {
   id: ID,
   summary: 'A metric named like a vanity metric (followers, page views, downloads, …) is not a leading metric that drives an outcome.',
   defaultSeverity: 'warn',
+  options: ['words'],
   check({ catalog, options }) {
-    const settings = ruleOptions(ID, options, ['words']);
+    const settings = ruleOptions(ID, options);
     const patterns = settings.words('words', VANITY_WORDS).map((word) => ({ word, pattern: wordPattern(word) }));
     const findings: Finding[] = [...settings.findings];
     for (const metric of catalog.metrics.values()) {

@@ -81,7 +81,7 @@ export const metricSchema = z
       .describe('Where the number comes from; required while active.'),
     cadence: cadence.describe('How often it is measured.'),
     baseline: dated.optional().describe('Starting point: { value, date }.'),
-    target: z.union([targetSchema, z.array(targetSchema).min(1)]).optional().describe('Target, or a list of stepped targets.'),
+    target: z.union([targetSchema, z.array(targetSchema).min(1, { message: 'must list at least one target' })]).optional().describe('Target, or a list of stepped targets.'),
     thresholds: z
       .strictObject({ green: z.number().describe('Green from here.'), red: z.number().describe('Red from here.') })
       .optional()

@@ -12,6 +12,7 @@ export const observationSchema = z.strictObject({
     .trim()
     .regex(/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/, { message: 'must be a plain number such as 42 or 0.75 (no units, %, or thousands separators)' })
     .transform(Number)
+    .refine(Number.isFinite, { message: 'is too large to be a number' })
     .describe("Plain number in the metric's unit (percent as 0–100)."),
   note: z.string().optional().transform((note) => (note ? note : undefined)).describe('Optional context for the value.'),
 });

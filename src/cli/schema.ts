@@ -1,0 +1,68 @@
+/** `npm run schema`: JSON Schema for editors and the format reference, generated from the zod schemas. */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { hasErrors } from '../core/diagnostics.ts';
+import { generateReference } from '../core/format-reference.ts';
+import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema } from '../core/json-schema.ts';
+import { loadCatalogConfig } from '../core/load.ts';
+import { formatText } from '../core/report.ts';
+import { catalogRoot, COMMON_OPTIONS, parseCommand } from './common.ts';
+
+/** The project the site is built from: its public/ folder is what gets published. */
+const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+const DEFAULT_OUT = join(PROJECT_ROOT, 'public/schema');
+const DEFAULT_DOCS = join(PROJECT_ROOT, 'docs/reference.md');
+
+const USAGE = `Usage: npm run schema -- [--dir DIR] [--out DIR] [--docs FILE] [--check]
+
+Generates, from the catalog's zod schemas, the JSON Schema that editors use to validate and
+complete catalog files (config.json, goal.json, metric.json, owner.json, initiative.json; draft-07)
+and the format reference. The goal schema takes its levels and perspectives from the catalog's
+catalog.config.yaml. public/ is published with the site, so the schemas are served at /schema/.
+
+  --dir DIR    catalog root whose catalog.config.yaml is read (default: CATALOG_DIR, else the current folder)
+  --out DIR    folder for the JSON Schema files (default: public/schema)
+  --docs FILE  the format reference to write (default: docs/reference.md)
+  --check      write nothing; exit 1 if a file is missing or differs from what would be generated
+Exit status: 0 written (or up to date), 1 out of date or catalog.config.yaml has errors, 2 bad arguments.
+`;
+
+const { values } = parseCommand(
+  process.argv.slice(2),
+  { ...COMMON_OPTIONS, out: { type: 'string' }, docs: { type: 'string' }, check: { type: 'boolean', default: false } },
+  USAGE,
+);
+
+const root = catalogRoot(values.dir);
+const { config, diagnostics } = loadCatalogConfig(root);
+if (hasErrors(diagnostics)) {
+  process.stderr.write(`${formatText(diagnostics, 1)}plumbline: the goal schema is made from catalog.config.yaml in ${root}; fix it first.\n`);
+  process.exit(1);
+}
+
+const outDir = values.out ? resolve(values.out) : DEFAULT_OUT;
+const docsFile = values.docs ? resolve(values.docs) : DEFAULT_DOCS;
+const schemas = generateJsonSchemas({ levels: config.levels, perspectives: config.perspectives });
+const files = new Map<string, string>();
+for (const [fileName, schema] of Object.entries(schemas)) files.set(join(outDir, fileName), serializeJsonSchema(schema));
+files.set(docsFile, generateReference(schemas, observationJsonSchema()));
+
+const shown = (path: string) => relative(process.cwd(), path) || path;
+// A checkout that turned line ends into CRLF still counts as up to date.
+const onDisk = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').replace(/\r\n/g, '\n') : undefined);
+const stale = [...files].filter(([path, text]) => onDisk(path) !== text).map(([path]) => path);
+
+if (values.check) {
+  if (stale.length) {
+    process.stderr.write(`plumbline: out of date, run \`npm run schema\`:\n${stale.map((path) => `  ${shown(path)}${existsSync(path) ? '' : ' (missing)'}\n`).join('')}`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(`${files.size} files up to date\n`);
+  }
+} else {
+  for (const path of stale) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, files.get(path)!);
+  }
+  process.stdout.write(`${stale.length ? `wrote ${stale.map(shown).join(', ')}` : 'nothing to write'}; ${files.size - stale.length} of ${files.size} files already up to date\n`);
+}
