@@ -36,7 +36,7 @@ const { values } = parseCommand(
 const root = catalogRoot(values.dir);
 const { config, diagnostics } = loadCatalogConfig(root);
 if (hasErrors(diagnostics)) {
-  process.stderr.write(`${formatText(diagnostics, 1)}plumbline: the goal schema is made from catalog.config.yaml in ${root}; fix it first.\n`);
+  process.stderr.write(`${formatText(diagnostics, 1)}plumbline: the goal schema is made from catalog.config.yaml in ${root}; fix it, then run the command again (nothing was generated).\n`);
   process.exit(1);
 }
 

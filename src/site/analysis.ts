@@ -43,3 +43,7 @@ export function invalidateAnalysis(): void {
 export function getCatalog() {
   return getAnalysis().catalog;
 }
+
+export function getDerived() {
+  return getAnalysis().derived;
+}

@@ -129,7 +129,7 @@ function duplicateKeys(doc: Document.Parsed): Problem[] {
   const stack: unknown[] = [doc.contents];
   while (stack.length) {
     const node = stack.pop();
-    if (isSeq(node)) stack.push(...node.items);
+    if (isSeq(node)) for (const item of node.items) stack.push(item);
     if (!isMap(node)) continue;
     const keys = new Set<string>();
     for (const pair of node.items) {

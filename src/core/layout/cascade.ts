@@ -1,0 +1,169 @@
+/**
+ * The cascade diagram's geometry: the goal tree from the mission down, one column per level,
+ * each goal a box with its title, level, owner and metric count. Pure data for the page and the
+ * client script; large trees say which subtrees the script collapses at first.
+ */
+import type { Catalog, GoalNode } from '../graph.ts';
+import { placeInColumns, columnLink, type Box, type ColumnGrid, type TreeInput } from './tree.ts';
+import { capitalise, truncate, wrapText } from './text.ts';
+
+/** Box and text sizes, in pixels, shared with the components that draw the boxes. */
+export const BOX = {
+  width: 196,
+  padding: 8,
+  titleFont: 13,
+  metaFont: 11,
+  lineHeight: 16,
+  maxLines: 3,
+} as const;
+
+export const CASCADE_GRID: ColumnGrid = { width: BOX.width, step: 240, gap: 10, groupGap: 18, top: 28 };
+
+/** Until the client script collapses deeper levels, at most this many goals show at first. */
+export const MAX_VISIBLE_AT_FIRST = 60;
+
+/** Baseline of title line `index` inside a box. */
+export const titleY = (index: number) => 20 + BOX.lineHeight * index;
+/** Baseline of the meta line under `lines` title lines. */
+export const metaY = (lines: number) => titleY(Math.max(lines, 1) - 1) + 17;
+/** Height of a box with `lines` title lines and a meta line. */
+export const boxHeight = (lines: number) => metaY(lines) + 9;
+
+export interface DiagramNode extends Box {
+  /** Unique within the diagram. */
+  id: string;
+  kind: 'goal' | 'metric';
+  /** The goal or metric id in the catalog. */
+  entry: string;
+  parent?: string;
+  children: string[];
+  /** Column: the goal's level index (0 is the mission); a metric sits one right of its goal. */
+  depth: number;
+  /** The full title or name. */
+  label: string;
+  /** The title as drawn: wrapped, the last line cut with an ellipsis if it did not fit. */
+  lines: string[];
+  truncated: boolean;
+  /** Second line of detail: level, owner, metric count (goals) or indicator, owner (metrics). */
+  meta: string;
+  status: string;
+  level?: string;
+  owner?: string;
+  metrics?: number;
+  indicator?: 'leading' | 'lagging';
+  /** Goals below this one that the diagram leaves out (goal pages show two levels). */
+  more?: number;
+  /** The client script starts with this node's children hidden. */
+  collapsedByDefault: boolean;
+  /** An ancestor is collapsed by default, so the script starts with this node hidden. */
+  hiddenByDefault: boolean;
+}
+
+export interface DiagramLink {
+  source: string;
+  target: string;
+  path: string;
+}
+
+export interface TreeDiagram {
+  width: number;
+  height: number;
+  /** Column headings (levels), left to right. */
+  columns: { label: string; x: number }[];
+  /** Every node, depth first in drawing order: a parent before its children. */
+  nodes: DiagramNode[];
+  links: DiagramLink[];
+  roots: string[];
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+/** Title lines, meta line and height of a box. */
+export function labelBox(label: string, meta: string) {
+  const inner = BOX.width - 2 * BOX.padding;
+  const { lines, truncated } = wrapText(label, inner, BOX.titleFont, BOX.maxLines);
+  const drawn = lines.length ? lines : [''];
+  return { lines: drawn, truncated, meta: truncate(meta, inner, BOX.metaFont), height: boxHeight(drawn.length) };
+}
+
+/** A node before placement: what it shows and which nodes hang under it. */
+export type NodeSpec = Omit<DiagramNode, keyof Box | 'parent' | 'children' | 'collapsedByDefault' | 'hiddenByDefault' | 'depth'> & {
+  depth: number;
+  width?: number;
+  height: number;
+  children: NodeSpec[];
+};
+
+export function goalSpec(catalog: Catalog, goal: GoalNode, depth: number, children: NodeSpec[]): NodeSpec {
+  const owner = catalog.owners.get(goal.data.owner)?.data.name ?? goal.data.owner;
+  const status = goal.data.status ?? 'active';
+  const parts = [capitalise(goal.data.level), owner, plural(goal.metrics.length, 'metric')];
+  if (status !== 'active') parts.push(status);
+  const box = labelBox(goal.data.title, parts.join(' · '));
+  return { id: goal.id, entry: goal.id, kind: 'goal', label: goal.data.title, level: goal.data.level, owner, metrics: goal.metrics.length, status, depth, ...box, children };
+}
+
+/**
+ * Places a forest of node specs in columns and returns the diagram. `collapseDepth`: goals at
+ * that column or deeper with children start collapsed (the client script only).
+ */
+export function arrangeTree(roots: NodeSpec[], grid: ColumnGrid, collapseDepth = Infinity, columnLabels: string[] = []): TreeDiagram {
+  const VIRTUAL = '\0root';
+  const input = (spec: NodeSpec): TreeInput => ({ id: spec.id, rank: spec.depth, size: spec.height, children: spec.children.map(input) });
+  const minDepth = Math.min(...roots.map((r) => r.depth));
+  const root: TreeInput = roots.length === 1 ? input(roots[0]!) : { id: VIRTUAL, rank: minDepth - 1, size: 0, children: roots.map(input) };
+  const { boxes, width, height } = placeInColumns(root, grid);
+
+  const nodes: DiagramNode[] = [];
+  const links: DiagramLink[] = [];
+  const visit = (spec: NodeSpec, parent: DiagramNode | undefined, hidden: boolean) => {
+    const box = boxes.get(spec.id)!;
+    const collapsedByDefault = spec.kind === 'goal' && spec.depth >= collapseDepth && spec.children.length > 0;
+    const { children, ...shown } = spec;
+    const node: DiagramNode = { ...shown, ...box, parent: parent?.id, children: children.map((c) => c.id), collapsedByDefault, hiddenByDefault: hidden };
+    nodes.push(node);
+    if (parent) links.push({ source: parent.id, target: node.id, path: columnLink(parent, node, grid) });
+    for (const child of children) visit(child, node, hidden || collapsedByDefault);
+  };
+  for (const spec of roots) visit(spec, undefined, false);
+  const usedColumns = Math.max(...nodes.map((n) => n.depth)) + 1;
+  const columns = columnLabels.slice(0, usedColumns).map((label, index) => ({ label, x: index * grid.step }));
+  return { width, height: height + 2, columns, nodes, links, roots: roots.map((r) => r.id) };
+}
+
+/** Goals in the cascade under `goal`, children before deeper goals, never revisiting one. */
+function goalTree(catalog: Catalog, goal: GoalNode, parentDepth: number, seen: Set<string>): NodeSpec {
+  seen.add(goal.id);
+  const depth = Math.max(goal.depth, parentDepth + 1);
+  const children = goal.children
+    .filter((id) => !seen.has(id) && catalog.goals.has(id))
+    .map((id) => goalTree(catalog, catalog.goals.get(id)!, depth, seen));
+  return goalSpec(catalog, goal, depth, children);
+}
+
+/** The column from which subtrees start collapsed so that at most `max` goals show at first. */
+export function collapseDepthFor(depths: number[], max = MAX_VISIBLE_AT_FIRST): number {
+  if (depths.length <= max) return Infinity;
+  const counts: number[] = [];
+  for (const depth of depths) counts[depth] = (counts[depth] ?? 0) + 1;
+  let shown = 0;
+  for (let depth = 0; depth < counts.length; depth++) {
+    shown += counts[depth] ?? 0;
+    if (shown > max) return Math.max(depth - 1, 1);
+  }
+  return Infinity;
+}
+
+/** The whole cascade from the mission (every root, if a catalog has several) down. */
+export function layoutCascade(catalog: Catalog): TreeDiagram {
+  const seen = new Set<string>();
+  const roots = catalog.roots.filter((id) => catalog.goals.has(id)).map((id) => goalTree(catalog, catalog.goals.get(id)!, -1, seen));
+  if (!roots.length) return { width: 0, height: 0, columns: [], nodes: [], links: [], roots: [] };
+  const depths: number[] = [];
+  const collect = (spec: NodeSpec) => {
+    depths.push(spec.depth);
+    spec.children.forEach(collect);
+  };
+  roots.forEach(collect);
+  return arrangeTree(roots, CASCADE_GRID, collapseDepthFor(depths), catalog.config.levels.map(capitalise));
+}

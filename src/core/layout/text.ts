@@ -1,0 +1,93 @@
+/**
+ * Fitting labels into diagram boxes at build time, where no font can be measured: widths are
+ * estimated from per-character classes of a sans-serif face, erring wide so text never spills.
+ */
+
+/** Approximate advance widths in em, by character class. */
+const NARROW = new Set([...`iIjl.,:;'!|()[]{}" `]);
+const SEMI_NARROW = new Set([...'frt-/1']);
+const WIDE = new Set([...'mwMW@%&']);
+
+function charWidth(char: string): number {
+  if (NARROW.has(char)) return 0.3;
+  if (SEMI_NARROW.has(char)) return 0.42;
+  if (WIDE.has(char)) return 0.9;
+  if (/[A-Z]/.test(char)) return 0.7;
+  if (/[0-9]/.test(char)) return 0.58;
+  if (/[a-z]/.test(char)) return 0.56;
+  return 0.65; // anything else: punctuation, accents, other scripts
+}
+
+/** Estimated width in pixels of `text` set at `fontSize` pixels. */
+export function textWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const char of text) em += charWidth(char);
+  return em * fontSize;
+}
+
+export interface Wrapped {
+  lines: string[];
+  /** True when some of the text did not fit and the last line ends in an ellipsis. */
+  truncated: boolean;
+}
+
+const ELLIPSIS = '…';
+
+/** The longest prefix of `text` that, followed by `suffix`, fits in `maxWidth`. */
+function fitPrefix(text: string, maxWidth: number, fontSize: number, suffix = ''): string {
+  const chars = [...text];
+  let width = textWidth(suffix, fontSize);
+  let end = 0;
+  while (end < chars.length && width + charWidth(chars[end]!) * fontSize <= maxWidth) {
+    width += charWidth(chars[end]!) * fontSize;
+    end++;
+  }
+  return chars.slice(0, end).join('');
+}
+
+/** `text` cut to fit one line of `maxWidth` with an ellipsis, at a word boundary when one is near. */
+function withEllipsis(text: string, maxWidth: number, fontSize: number): string {
+  const prefix = fitPrefix(text, maxWidth, fontSize, ELLIPSIS);
+  const space = prefix.lastIndexOf(' ');
+  const cut = space > prefix.length * 0.6 ? prefix.slice(0, space) : prefix;
+  return cut.replace(/[\s,;:.·–—-]+$/, '') + ELLIPSIS;
+}
+
+/** `text` on one line: unchanged when it fits, otherwise cut with an ellipsis. */
+export function truncate(text: string, maxWidth: number, fontSize: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return textWidth(clean, fontSize) <= maxWidth ? clean : withEllipsis(clean, maxWidth, fontSize);
+}
+
+/**
+ * Breaks `text` into at most `maxLines` lines of at most `maxWidth` pixels, at spaces where it
+ * can; a word longer than a line is split. What does not fit is cut with an ellipsis.
+ */
+export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number): Wrapped {
+  const lines: string[] = [];
+  let current = '';
+  for (let word of text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean)) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (textWidth(candidate, fontSize) <= maxWidth) {
+      current = candidate;
+      continue;
+    }
+    if (current) lines.push(current);
+    while (textWidth(word, fontSize) > maxWidth) {
+      const head = fitPrefix(word, maxWidth, fontSize) || [...word][0]!;
+      lines.push(head);
+      word = word.slice(head.length);
+    }
+    current = word;
+  }
+  if (current) lines.push(current);
+  if (lines.length <= maxLines) return { lines, truncated: false };
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = withEllipsis(`${kept[maxLines - 1]} ${lines[maxLines]}`, maxWidth, fontSize);
+  return { lines: kept, truncated: true };
+}
+
+/** A level or perspective id as a label: `learning-growth` → `Learning growth`. */
+export function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).replace(/-/g, ' ');
+}
