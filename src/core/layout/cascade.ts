@@ -12,8 +12,8 @@ export const BOX = {
   width: 196,
   padding: 8,
   titleFont: 13,
-  metaFont: 11,
-  lineHeight: 16,
+  smallFont: 11,
+  lineHeight: 15,
   maxLines: 3,
 } as const;
 
@@ -22,12 +22,14 @@ export const CASCADE_GRID: ColumnGrid = { width: BOX.width, step: 240, gap: 10, 
 /** Until the client script collapses deeper levels, at most this many goals show at first. */
 export const MAX_VISIBLE_AT_FIRST = 60;
 
+/** Baseline of the caption (level and metric count) at the top of a box. */
+export const CAPTION_Y = 16;
 /** Baseline of title line `index` inside a box. */
-export const titleY = (index: number) => 20 + BOX.lineHeight * index;
-/** Baseline of the meta line under `lines` title lines. */
-export const metaY = (lines: number) => titleY(Math.max(lines, 1) - 1) + 17;
-/** Height of a box with `lines` title lines and a meta line. */
-export const boxHeight = (lines: number) => metaY(lines) + 9;
+export const titleY = (index: number) => 32 + BOX.lineHeight * index;
+/** Baseline of the byline (the owner) under `lines` title lines. */
+export const bylineY = (lines: number) => titleY(Math.max(lines, 1) - 1) + 16;
+/** Height of a box with `lines` title lines. */
+export const boxHeight = (lines: number) => bylineY(lines) + 9;
 
 export interface DiagramNode extends Box {
   /** Unique within the diagram. */
@@ -43,9 +45,14 @@ export interface DiagramNode extends Box {
   label: string;
   /** The title as drawn: wrapped, the last line cut with an ellipsis if it did not fit. */
   lines: string[];
+  /** Some text (title, caption or byline) was cut, so the box carries the full text in a tooltip. */
   truncated: boolean;
-  /** Second line of detail: level, owner, metric count (goals) or indicator, owner (metrics). */
-  meta: string;
+  /** The line above the title: level and metric count (goals), indicator (metrics); may be cut. */
+  caption: string;
+  /** The caption in full, for the box's tooltip when something was cut. */
+  fullCaption: string;
+  /** The line under the title: the owner's name, cut to fit. */
+  byline: string;
   status: string;
   level?: string;
   owner?: string;
@@ -78,12 +85,21 @@ export interface TreeDiagram {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
-/** Title lines, meta line and height of a box. */
-export function labelBox(label: string, meta: string) {
+/** Title lines, caption, byline and height of a box. */
+export function labelBox(label: string, caption: string, byline: string) {
   const inner = BOX.width - 2 * BOX.padding;
   const { lines, truncated } = wrapText(label, inner, BOX.titleFont, BOX.maxLines);
   const drawn = lines.length ? lines : [''];
-  return { lines: drawn, truncated, meta: truncate(meta, inner, BOX.metaFont), height: boxHeight(drawn.length) };
+  const shortCaption = truncate(caption, inner, BOX.smallFont);
+  const shortByline = truncate(byline, inner, BOX.smallFont);
+  return {
+    lines: drawn,
+    truncated: truncated || shortCaption !== caption || shortByline !== byline,
+    caption: shortCaption,
+    byline: shortByline,
+    fullCaption: caption,
+    height: boxHeight(drawn.length),
+  };
 }
 
 /** A node before placement: what it shows and which nodes hang under it. */
@@ -97,9 +113,8 @@ export type NodeSpec = Omit<DiagramNode, keyof Box | 'parent' | 'children' | 'co
 export function goalSpec(catalog: Catalog, goal: GoalNode, depth: number, children: NodeSpec[]): NodeSpec {
   const owner = catalog.owners.get(goal.data.owner)?.data.name ?? goal.data.owner;
   const status = goal.data.status ?? 'active';
-  const parts = [capitalise(goal.data.level), owner, plural(goal.metrics.length, 'metric')];
-  if (status !== 'active') parts.push(status);
-  const box = labelBox(goal.data.title, parts.join(' · '));
+  const caption = [capitalise(goal.data.level), plural(goal.metrics.length, 'metric'), ...(status === 'active' ? [] : [status])].join(' · ');
+  const box = labelBox(goal.data.title, caption, owner);
   return { id: goal.id, entry: goal.id, kind: 'goal', label: goal.data.title, level: goal.data.level, owner, metrics: goal.metrics.length, status, depth, ...box, children };
 }
 

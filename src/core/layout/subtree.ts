@@ -11,15 +11,13 @@ import { capitalise } from './text.ts';
 export const SUBTREE_GRID: ColumnGrid = { width: 196, step: 236, gap: 8, groupGap: 16, top: 0 };
 
 /** The most boxes a goal page's diagram draws. */
-export const MAX_SUBTREE_NODES = 60;
+export const MAX_SUBTREE_NODES = 40;
 
 function metricSpec(catalog: Catalog, metric: MetricNode, depth: number): NodeSpec {
   const owner = catalog.owners.get(metric.data.owner)?.data.name ?? metric.data.owner;
   const status = metric.data.status ?? 'active';
-  const parts = [capitalise(metric.data.indicator), owner];
-  if (metric.data.primary) parts.push('primary');
-  if (status !== 'active') parts.push(status);
-  const box = labelBox(metric.data.name, parts.join(' · '));
+  const caption = [`${capitalise(metric.data.indicator)} metric`, ...(metric.data.primary ? ['primary'] : []), ...(status === 'active' ? [] : [status])].join(' · ');
+  const box = labelBox(metric.data.name, caption, owner);
   return { id: `metric:${metric.id}`, entry: metric.id, kind: 'metric', label: metric.data.name, owner, status, indicator: metric.data.indicator, depth, ...box, children: [] };
 }
 

@@ -21,7 +21,7 @@ export function goalSchema({ levels, perspectives }: GoalSchemaOptions = { level
     .strictObject({
       title: text.describe('What must be true, in a few words.'),
       level: oneOf(levels, 'levels').describe('Cascade level: one of the configured levels.'),
-      parent: entryId('a goal').optional().describe('The goal one level up that this one serves; required below the top level.'),
+      parent: entryId('a goal').optional().describe('The goal this one serves, at a higher level; required below the top level.'),
       owner: entryId('an owner').describe('Owner id accountable for the goal.'),
       perspective: oneOf(perspectives, 'perspectives').optional().describe('Balanced Scorecard perspective.'),
       description: text.optional().describe('What must be true for the strategy to work, in a sentence or two.'),

@@ -1,6 +1,6 @@
 /** Schema of `initiatives/<id>.yaml|.mdx`: a project and the metrics it is designed to move. */
 import { z } from 'zod';
-import { entryId, idList, isoDate, text } from './common.ts';
+import { entryId, idList, isoDate, tags, text } from './common.ts';
 
 export const INITIATIVE_STATUSES = ['planned', 'active', 'done', 'cancelled'] as const;
 
@@ -13,7 +13,7 @@ export const initiativeSchema = z
     start: isoDate.optional().describe('Start date, YYYY-MM-DD.'),
     end: isoDate.optional().describe('End date, YYYY-MM-DD.'),
     status: z.enum(INITIATIVE_STATUSES).default('active').describe('planned | active | done | cancelled (default active)'),
-    tags: z.array(z.string()).optional().describe('Labels for filtering.'),
+    tags: tags.optional().describe('Labels for filtering.'),
   })
   .superRefine((initiative, ctx) => {
     if (initiative.start && initiative.end && initiative.end < initiative.start) {

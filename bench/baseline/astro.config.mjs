@@ -1,0 +1,15 @@
+// @ts-check
+/**
+ * The baseline for `npm run bench -- build`: a bare Astro project that renders one page per
+ * catalog entry from the same files, with Astro's own glob loader and no schema. Plumbline's
+ * build is held to within 1.5× of this one's time and memory.
+ * `@astrojs/mdx` resolves from the repository's node_modules, two folders up.
+ */
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+
+export default defineConfig({
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
