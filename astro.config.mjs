@@ -5,6 +5,9 @@ import plumbline from './src/integration.ts';
 
 export default defineConfig({
   integrations: [plumbline(), mdx()],
+  // Builds of different catalogs running at once (tests, CI matrices) must not share a cache:
+  // it holds the list of MDX modules to render.
+  ...(process.env.PLUMBLINE_CACHE_DIR ? { cacheDir: process.env.PLUMBLINE_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Rendered HTML must not carry dev-only attributes, in dev or in tests.

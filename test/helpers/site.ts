@@ -1,6 +1,6 @@
 /** Building a catalog through Astro, the way `npm run build` does, into a temporary folder. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
@@ -18,12 +18,15 @@ export interface BuildResult {
 /** Runs `astro build --outDir <tmp>` on a catalog folder with a fixed "as of" date. */
 export function buildSite(catalogDir: string, today = '2026-11-23', extraEnv: NodeJS.ProcessEnv = {}): BuildResult {
   const outDir = mkdtempSync(join(tmpdir(), 'plumbline-dist-'));
+  // Its own cache, so builds in parallel test files cannot overwrite each other's MDX module list.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
   const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, CATALOG_DIR: catalogDir, CATALOG_TODAY: today, ...extraEnv },
+    env: { ...process.env, CATALOG_DIR: catalogDir, CATALOG_TODAY: today, PLUMBLINE_CACHE_DIR: cacheDir, ...extraEnv },
     encoding: 'utf8',
     timeout: 300_000,
   });
+  rmSync(cacheDir, { recursive: true, force: true });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, outDir };
 }
 

@@ -15,7 +15,7 @@ afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 describe('building a catalog', () => {
   it('succeeds, and reports warnings without failing', () => {
-    expect(build.stderr + build.stdout).toContain('metrics/headway-gaps.yaml:1:1 warning no-data');
+    expect(build.stderr + build.stdout).toContain('metrics/headway-gaps.yaml:12:10 warning stale-data');
     expect(build.status).toBe(0);
   });
 
@@ -26,6 +26,9 @@ describe('building a catalog', () => {
       'metrics',
       'owners',
       'initiatives',
+      'health',
+      'cascade',
+      'strategy-map',
       ...['move-the-city', 'reliable-service', 'on-time-buses', 'dispatch-gaps', 'old-fare-goal'].map((id) => `goals/${id}`),
       ...['on-time-performance', 'headway-gaps', 'paper-ticket-sales'].map((id) => `metrics/${id}`),
       ...['operations', 'service-planning', 'lee-chen'].map((id) => `owners/${id}`),
@@ -106,7 +109,7 @@ describe('building a catalog', () => {
     const rows = readPage(build.outDir, 'metrics').querySelectorAll('[data-metric]');
     expect(rows.map((r) => r.getAttribute('data-metric')).sort()).toEqual(['headway-gaps', 'on-time-performance', 'paper-ticket-sales']);
     const headway = rows.find((r) => r.getAttribute('data-metric') === 'headway-gaps')!;
-    expect(headway.querySelectorAll('td').map(text)).toEqual(['Headway gaps <script>alert(1)</script>', 'Lee Chen', 'leading', 'Dispatch <script>document.title="pwned"</script> closes gaps fast', '—']);
+    expect(headway.querySelectorAll('td').map(text)).toEqual(['Headway gaps <script>alert(1)</script>', 'Off targetStale', '91', 'Lee Chen', 'leading', 'Dispatch <script>document.title="pwned"</script> closes gaps fast', '—']);
   });
 
   it('publishes catalog.json with every entry and its links both ways', () => {

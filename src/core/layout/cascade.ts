@@ -22,11 +22,17 @@ export const CASCADE_GRID: ColumnGrid = { width: BOX.width, step: 240, gap: 10, 
 /** Until the client script collapses deeper levels, at most this many goals show at first. */
 export const MAX_VISIBLE_AT_FIRST = 60;
 
-/** Baseline of the caption (level and metric count) at the top of a box. */
+/**
+ * The transform that places a box drawn by NodeBox: its origin is where the text starts, one
+ * padding in from the box's left edge, so no text element needs an x of its own.
+ */
+export const boxAt = (x: number, y: number) => `translate(${x + BOX.padding},${y})`;
+
+/** Baseline of the caption (level, or the metric's indicator) at the top of a box. */
 export const CAPTION_Y = 16;
 /** Baseline of title line `index` inside a box. */
 export const titleY = (index: number) => 32 + BOX.lineHeight * index;
-/** Baseline of the byline (the owner) under `lines` title lines. */
+/** Baseline of the byline (metric count and owner) under `lines` title lines. */
 export const bylineY = (lines: number) => titleY(Math.max(lines, 1) - 1) + 16;
 /** Height of a box with `lines` title lines. */
 export const boxHeight = (lines: number) => bylineY(lines) + 9;
@@ -47,12 +53,14 @@ export interface DiagramNode extends Box {
   lines: string[];
   /** Some text (title, caption or byline) was cut, so the box carries the full text in a tooltip. */
   truncated: boolean;
-  /** The line above the title: level and metric count (goals), indicator (metrics); may be cut. */
+  /** The line above the title: level and status (goals), indicator (metrics); may be cut. */
   caption: string;
-  /** The caption in full, for the box's tooltip when something was cut. */
+  /** The caption in full, for the box's tooltip and the text equivalent. */
   fullCaption: string;
-  /** The line under the title: the owner's name, cut to fit. */
+  /** The line under the title: metric count and owner (goals), owner (metrics); may be cut. */
   byline: string;
+  /** The byline in full. */
+  fullByline: string;
   status: string;
   level?: string;
   owner?: string;
@@ -98,6 +106,7 @@ export function labelBox(label: string, caption: string, byline: string) {
     caption: shortCaption,
     byline: shortByline,
     fullCaption: caption,
+    fullByline: byline,
     height: boxHeight(drawn.length),
   };
 }
@@ -113,8 +122,8 @@ export type NodeSpec = Omit<DiagramNode, keyof Box | 'parent' | 'children' | 'co
 export function goalSpec(catalog: Catalog, goal: GoalNode, depth: number, children: NodeSpec[]): NodeSpec {
   const owner = catalog.owners.get(goal.data.owner)?.data.name ?? goal.data.owner;
   const status = goal.data.status ?? 'active';
-  const caption = [capitalise(goal.data.level), plural(goal.metrics.length, 'metric'), ...(status === 'active' ? [] : [status])].join(' · ');
-  const box = labelBox(goal.data.title, caption, owner);
+  const caption = [capitalise(goal.data.level), ...(status === 'active' ? [] : [status])].join(' · ');
+  const box = labelBox(goal.data.title, caption, `${plural(goal.metrics.length, 'metric')} · ${owner}`);
   return { id: goal.id, entry: goal.id, kind: 'goal', label: goal.data.title, level: goal.data.level, owner, metrics: goal.metrics.length, status, depth, ...box, children };
 }
 

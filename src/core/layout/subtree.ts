@@ -13,12 +13,13 @@ export const SUBTREE_GRID: ColumnGrid = { width: 196, step: 236, gap: 8, groupGa
 /** The most boxes a goal page's diagram draws. */
 export const MAX_SUBTREE_NODES = 40;
 
-function metricSpec(catalog: Catalog, metric: MetricNode, depth: number): NodeSpec {
+/** A metric's box under one goal; a metric supporting two goals in the subtree is drawn under each. */
+function metricSpec(catalog: Catalog, metric: MetricNode, goalId: string, depth: number): NodeSpec {
   const owner = catalog.owners.get(metric.data.owner)?.data.name ?? metric.data.owner;
   const status = metric.data.status ?? 'active';
   const caption = [`${capitalise(metric.data.indicator)} metric`, ...(metric.data.primary ? ['primary'] : []), ...(status === 'active' ? [] : [status])].join(' · ');
   const box = labelBox(metric.data.name, caption, owner);
-  return { id: `metric:${metric.id}`, entry: metric.id, kind: 'metric', label: metric.data.name, owner, status, indicator: metric.data.indicator, depth, ...box, children: [] };
+  return { id: `${goalId}>${metric.id}`, entry: metric.id, kind: 'metric', label: metric.data.name, owner, status, indicator: metric.data.indicator, depth, ...box, children: [] };
 }
 
 /** How many generations of goals below `root` fit, with their metrics, in the node budget. */
@@ -48,7 +49,7 @@ export function layoutSubtree(catalog: Catalog, goalId: string): TreeDiagram {
   const build = (goal: GoalNode, depth: number, generation: number): NodeSpec => {
     seen.add(goal.id);
     const withMetrics = generation < generations || metricsOfLast;
-    const metrics = withMetrics ? goal.metrics.map((id) => catalog.metrics.get(id)).filter((m) => m !== undefined).map((m) => metricSpec(catalog, m, depth + 1)) : [];
+    const metrics = withMetrics ? goal.metrics.map((id) => catalog.metrics.get(id)).filter((m) => m !== undefined).map((m) => metricSpec(catalog, m, goal.id, depth + 1)) : [];
     const childGoals =
       generation < generations
         ? goal.children.filter((id) => !seen.has(id) && catalog.goals.has(id)).map((id) => {

@@ -8,7 +8,7 @@ const NARROW = new Set([...`iIjl.,:;'!|·`]);
 const SEMI_NARROW = new Set([...'()[]{}frt-/"']);
 const WIDE = new Set([...'mwMW@%&']);
 
-function charWidth(char: string): number {
+function classify(char: string): number {
   if (char === ' ') return 0.33;
   if (NARROW.has(char)) return 0.3;
   if (SEMI_NARROW.has(char)) return 0.43;
@@ -19,10 +19,23 @@ function charWidth(char: string): number {
   return 0.7; // anything else: other punctuation, accents, other scripts
 }
 
+/** Widths of the first 256 code points, looked up rather than classified on every call. */
+const WIDTHS = Array.from({ length: 256 }, (_, code) => classify(String.fromCharCode(code)));
+const OTHER = 0.7;
+
+function charWidth(char: string): number {
+  const code = char.charCodeAt(0);
+  return code < 256 ? WIDTHS[code]! : OTHER;
+}
+
 /** Estimated width in pixels of `text` set at `fontSize` pixels. */
 export function textWidth(text: string, fontSize: number): number {
   let em = 0;
-  for (const char of text) em += charWidth(char);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xdc00 && code < 0xe000) continue; // second half of a surrogate pair: one character
+    em += code < 256 ? WIDTHS[code]! : OTHER;
+  }
   return em * fontSize;
 }
 
@@ -66,20 +79,25 @@ export function truncate(text: string, maxWidth: number, fontSize: number): stri
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, maxLines: number): Wrapped {
   const lines: string[] = [];
+  const space = charWidth(' ') * fontSize;
   let current = '';
+  let currentWidth = 0;
   for (let word of text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean)) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (textWidth(candidate, fontSize) <= maxWidth) {
-      current = candidate;
+    let width = textWidth(word, fontSize);
+    if (current && currentWidth + space + width <= maxWidth) {
+      current += ` ${word}`;
+      currentWidth += space + width;
       continue;
     }
     if (current) lines.push(current);
-    while (textWidth(word, fontSize) > maxWidth) {
+    while (width > maxWidth) {
       const head = fitPrefix(word, maxWidth, fontSize) || [...word][0]!;
       lines.push(head);
       word = word.slice(head.length);
+      width = textWidth(word, fontSize);
     }
     current = word;
+    currentWidth = width;
   }
   if (current) lines.push(current);
   if (lines.length <= maxLines) return { lines, truncated: false };

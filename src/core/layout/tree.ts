@@ -3,7 +3,7 @@
  * script: d3-hierarchy's `tree()` with boxes of their own height, and levels that may be skipped
  * (a team goal straight under a strategy) without any box landing on another.
  */
-import { hierarchy, linkHorizontal, linkVertical, tree } from 'd3';
+import { hierarchy, pathRound, tree } from 'd3';
 
 export interface TreeInput {
   id: string;
@@ -59,8 +59,25 @@ export interface Box {
   height: number;
 }
 
-const horizontal = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>().digits(0);
-const vertical = linkVertical<{ source: [number, number]; target: [number, number] }, [number, number]>().digits(0);
+/**
+ * An S-curve from `source` to `target` leaving and arriving along the rank axis: the path d3-shape's
+ * `linkHorizontal()` / `linkVertical()` draw, built on d3-path alone so the cascade's client
+ * script does not carry all of d3-shape.
+ */
+function sCurve(source: [number, number], target: [number, number], across: 'columns' | 'rows'): string {
+  const path = pathRound(0);
+  const [x0, y0] = source;
+  const [x1, y1] = target;
+  path.moveTo(x0, y0);
+  if (across === 'columns') {
+    const xm = (x0 + x1) / 2;
+    path.bezierCurveTo(xm, y0, xm, y1, x1, y1);
+  } else {
+    const ym = (y0 + y1) / 2;
+    path.bezierCurveTo(x0, ym, x1, ym, x1, y1);
+  }
+  return path.toString();
+}
 
 /**
  * An SVG path from `from`'s far edge to `to`'s near edge: an S-curve across the gap after the
@@ -70,11 +87,11 @@ const vertical = linkVertical<{ source: [number, number]; target: [number, numbe
 export function treeLink(from: Box, to: Box, across: 'columns' | 'rows', gapEnd: number): string {
   if (across === 'columns') {
     const y = to.y + to.height / 2;
-    const path = horizontal({ source: [from.x + from.width, from.y + from.height / 2], target: [gapEnd, y] })!;
+    const path = sCurve([from.x + from.width, from.y + from.height / 2], [gapEnd, y], across);
     return gapEnd < to.x ? `${path}H${to.x}` : path;
   }
   const x = to.x + to.width / 2;
-  const path = vertical({ source: [from.x + from.width / 2, from.y + from.height], target: [x, gapEnd] })!;
+  const path = sCurve([from.x + from.width / 2, from.y + from.height], [x, gapEnd], across);
   return gapEnd < to.y ? `${path}V${to.y}` : path;
 }
 
@@ -92,6 +109,7 @@ export interface ColumnGrid {
 export function placeInColumns(root: TreeInput, grid: ColumnGrid): { boxes: Map<string, Box>; width: number; height: number } {
   const sizes = new Map<string, number>();
   const collect = (node: TreeInput) => {
+    if (sizes.has(node.id)) throw new Error(`Two nodes of one tree share the id ${node.id}`);
     sizes.set(node.id, node.size);
     node.children.forEach(collect);
   };

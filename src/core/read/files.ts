@@ -46,7 +46,7 @@ export function discoverFiles(root: string): { files: CatalogFile[]; diagnostics
       const extension = posix.extname(base);
       if (!extensions.includes(extension)) {
         const rename = extension === '.yml' ? 'rename it to .yaml' : `catalog entries here are ${extensions.join(' or ')} files`;
-        const what = kind === 'data' ? 'data' : /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+        const what = /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
         diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: `\`${base}\` is not ${what} file this folder can read`, hint: `${rename}, or move it out of ${folder}/` });
         continue;
       }
@@ -157,12 +157,21 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let high = bytes.length;
   while (high - low > 1) {
     const mid = (low + high) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      low = mid;
-    } catch {
-      high = mid;
-    }
+    if (decodes(bytes.subarray(0, mid), true)) low = mid;
+    else high = mid;
   }
-  return low;
+  // A stream decoder holds an unfinished sequence back instead of refusing it: the bad one starts at its lead byte.
+  if (decodes(bytes.subarray(0, low), false)) return low;
+  let start = low;
+  while (start > low - 3 && (bytes[start - 1]! & 0xc0) === 0x80) start--;
+  return start - 1;
+}
+
+function decodes(bytes: Uint8Array, stream: boolean): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream });
+    return true;
+  } catch {
+    return false;
+  }
 }

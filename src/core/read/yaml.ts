@@ -51,7 +51,7 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
 const OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   schema: 'core',
   customTags: [],
-  // Checked in `duplicateKeys` instead: the library's own check is quadratic in the number of keys.
+  // Checked in `structureProblems` instead: the library's own check is quadratic in the number of keys.
   uniqueKeys: false,
   stringKeys: true,
   merge: false,
@@ -107,9 +107,9 @@ interface Problem {
   pos: [number, number];
 }
 
-/** The parser's problems and duplicate keys, in file order, each place reported once. */
+/** The parser's problems and our own structure checks, in file order, each place reported once. */
 function listProblems(source: YamlSource, errors: YAMLError[]): Diagnostic[] {
-  const problems: Problem[] = [...errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })), ...duplicateKeys(source.doc)];
+  const problems: Problem[] = [...errors.map((e) => ({ code: e.code as string, message: e.message, pos: e.pos })), ...structureProblems(source.doc)];
   problems.sort((a, b) => a.pos[0] - b.pos[0]);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -123,13 +123,35 @@ function listProblems(source: YamlSource, errors: YAMLError[]): Diagnostic[] {
   return diagnostics;
 }
 
-/** Keys given twice in one mapping, each repeat at its key. */
-function duplicateKeys(doc: Document.Parsed): Problem[] {
+/** A chain of the anchors around a node, innermost first. */
+interface Anchors {
+  name: string;
+  outer?: Anchors;
+}
+
+/**
+ * Keys given twice in one mapping, and aliases that name no earlier anchor or sit inside the
+ * value they name (which would make the data circular); found without recursion.
+ */
+function structureProblems(doc: Document.Parsed): Problem[] {
   const problems: Problem[] = [];
-  const stack: unknown[] = [doc.contents];
+  const anchorsAt: { name: string; offset: number }[] = [];
+  const aliases: { name: string; pos: [number, number] }[] = [];
+  const stack: { node: unknown; around?: Anchors }[] = [{ node: doc.contents }];
   while (stack.length) {
-    const node = stack.pop();
-    if (isSeq(node)) for (const item of node.items) stack.push(item);
+    const { node, around } = stack.pop()!;
+    if (isAlias(node)) {
+      const pos: [number, number] = node.range ? [node.range[0], node.range[1]] : [0, 0];
+      let inside = around;
+      while (inside && inside.name !== node.source) inside = inside.outer;
+      if (inside) problems.push({ code: 'RECURSIVE_ALIAS', message: node.source, pos });
+      else aliases.push({ name: node.source, pos });
+      continue;
+    }
+    if (!isScalar(node) && !isMap(node) && !isSeq(node)) continue;
+    const anchors = node.anchor ? { name: node.anchor, outer: around } : around;
+    if (node.anchor) anchorsAt.push({ name: node.anchor, offset: node.range?.[0] ?? 0 });
+    if (isSeq(node)) for (const item of node.items) stack.push({ node: item, around: anchors });
     if (!isMap(node)) continue;
     const keys = new Set<string>();
     for (const pair of node.items) {
@@ -138,8 +160,17 @@ function duplicateKeys(doc: Document.Parsed): Problem[] {
         if (keys.has(key)) problems.push({ code: 'DUPLICATE_KEY', message: key, pos: [pair.key.range[0], pair.key.range[1]] });
         keys.add(key);
       }
-      stack.push(pair.key, pair.value);
+      stack.push({ node: pair.key, around: anchors }, { node: pair.value, around: anchors });
     }
+  }
+  // An alias refers to an anchor set before it in the file.
+  anchorsAt.sort((a, b) => a.offset - b.offset);
+  aliases.sort((a, b) => a.pos[0] - b.pos[0]);
+  const defined = new Set<string>();
+  let next = 0;
+  for (const alias of aliases) {
+    while (next < anchorsAt.length && anchorsAt[next]!.offset < alias.pos[0]) defined.add(anchorsAt[next++]!.name);
+    if (!defined.has(alias.name)) problems.push({ code: 'UNDEFINED_ALIAS', message: alias.name, pos: alias.pos });
   }
   return problems;
 }
@@ -153,6 +184,10 @@ function describeYamlProblem(code: string, message: string): { rule: string; mes
       return { rule: 'yaml-tag', message: `custom YAML tags are not allowed (${firstLine})`, hint: 'remove the `!tag`; write plain strings, numbers, lists and mappings' };
     case 'RESOURCE_EXHAUSTION':
       return { rule: 'yaml-depth', message: `lists and mappings nest too deeply (the limit is ${MAX_DEPTH} levels)`, hint: 'close the open `[` and `{`, and keep entries a few levels deep' };
+    case 'UNDEFINED_ALIAS':
+      return { rule: 'yaml-aliases', message: `the alias \`*${message}\` has no anchor \`&${message}\` before it`, hint: 'set the anchor before the alias, or write the value out' };
+    case 'RECURSIVE_ALIAS':
+      return { rule: 'yaml-aliases', message: `the alias \`*${message}\` is inside the value it refers to`, hint: 'a value cannot contain itself: write it out' };
     case 'NON_STRING_KEY':
       return { rule: 'yaml-syntax', message: 'a key must be a plain name, not a list or mapping', hint: 'write keys as `name: value`' };
     case 'MULTIPLE_DOCS':

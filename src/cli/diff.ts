@@ -1,0 +1,68 @@
+/** `npm run diff`: what a change does to the catalog, as Markdown for a pull-request comment or JSON for tools. */
+import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
+import { diffToJson, diffToMarkdown } from '../core/diff-markdown.ts';
+import { diffCatalogs } from '../core/diff.ts';
+import { checkoutCatalog, GitError, removeCheckout, repoInfo, resolveCommit } from '../core/git.ts';
+import { catalogRoot, COMMON_OPTIONS, fail, parseCommand, todayOrFail } from './common.ts';
+
+const USAGE = `Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD]
+
+Compares two versions of the catalog in its git repository and prints what changed: goals,
+metrics, owners and initiatives added, removed, renamed, retired and changed (each changed field
+as before → after), observed values, diagnostics the change introduces or resolves, and the
+effect on the cascade. Prints "No changes to the catalog." when there is nothing to review.
+
+  --base REV       the revision to compare against, such as origin/main or HEAD~1 (required)
+  --head REV       the revision to compare (default: the working tree, committed or not)
+  --dir DIR        catalog root (default: CATALOG_DIR, else the current folder); it may be a
+                   subfolder of the repository
+  --format FORMAT  markdown (default) or json
+  --today DATE     the "as of" date for both versions (default: CATALOG_TODAY, else today)
+Exit status: 0 the diff was printed, 2 bad arguments (no --base, an unknown revision, or a
+catalog that is not in a git repository).
+`;
+
+const FORMATS = ['markdown', 'json'] as const;
+
+const { values, positionals } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', default: 'markdown' } }, USAGE);
+if (positionals.length) fail(`unexpected argument "${positionals[0]}"\n\n${USAGE}`, 2);
+if (!values.base) fail(`--base REV is required: the revision to compare against, such as origin/main\n\n${USAGE}`, 2);
+const format = values.format as (typeof FORMATS)[number];
+if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`, 2);
+
+const root = catalogRoot(values.dir);
+const today = todayOrFail(values.today);
+const info = repoInfo(root);
+if ('problem' in info) fail(`${info.problem}: diff compares git revisions of the catalog (${root})`, 2);
+
+function commitOf(revision: string): string {
+  try {
+    return resolveCommit(root, revision);
+  } catch (error) {
+    if (error instanceof GitError) fail(error.message, 2);
+    throw error;
+  }
+}
+
+/** The catalog as it was at a commit, analysed from a temporary copy that is removed afterwards. */
+function analyzeRevision(commit: string): Analysis {
+  const dir = checkoutCatalog(root, commit);
+  try {
+    return analyzeCatalog(dir, today);
+  } finally {
+    removeCheckout(dir);
+  }
+}
+
+const baseCommit = commitOf(values.base);
+const headCommit = values.head === undefined ? undefined : commitOf(values.head);
+const before = analyzeRevision(baseCommit);
+const after = headCommit === undefined ? analyzeCatalog(root, today) : analyzeRevision(headCommit);
+const diff = diffCatalogs(before, after);
+
+if (format === 'json') {
+  process.stdout.write(diffToJson(diff));
+} else {
+  const title = `Catalog changes: ${values.head ?? 'working tree'} against ${values.base}`;
+  process.stdout.write(diffToMarkdown(diff, { title }));
+}

@@ -1,0 +1,286 @@
+/**
+ * The catalog's change history from git, read in one pass: ONE `git log` over the catalog folders
+ * (with rename detection and the blob ids of both sides of every change), then ONE
+ * `git cat-file --batch` that reads every version of an entry file needed to say which fields each
+ * commit changed. Never one git call per file. Files are followed through renames; each history
+ * is keyed by the file's latest path, relative to the catalog root.
+ */
+import { posix } from 'node:path';
+import { CONFIG_FILE } from './load.ts';
+import { fieldChanges, isPlainObject, type FieldChange } from './fields.ts';
+import { gitProblem, readObjects, repoInfo, runGit, CATALOG_PATHS, type GitRunner } from './git.ts';
+import { splitFrontmatter } from './read/mdx.ts';
+import { parseYaml } from './read/yaml.ts';
+
+export interface Commit {
+  hash: string;
+  /** Author date, YYYY-MM-DD. */
+  date: string;
+  /** Author date and time, ISO 8601 with the author's offset. */
+  time: string;
+  author: string;
+  subject: string;
+}
+
+export type ChangeType = 'added' | 'modified' | 'renamed' | 'deleted';
+
+export interface FileChange {
+  commit: Commit;
+  change: ChangeType;
+  /** The file's path after this commit (before it, for a deletion), relative to the catalog root. */
+  path: string;
+  /** The path before a rename. */
+  previousPath?: string;
+  /** Fields the commit changed; `undefined` when not compared (values files, unreadable YAML, beyond the read budget). */
+  fields?: FieldChange[];
+  /** `status` before and after, when either side could be read. */
+  status?: { before?: string; after?: string };
+}
+
+export interface FileHistory {
+  /** The latest path of the file: where it is now, or where it was when deleted. */
+  path: string;
+  /** False when the last change deleted it. */
+  exists: boolean;
+  /** Newest first. */
+  changes: FileChange[];
+}
+
+export interface History {
+  available: true;
+  /** Shallow clones hold only the latest commits: the history is cut short. */
+  shallow: boolean;
+  /** Commits that touched the catalog, newest first. */
+  commits: Commit[];
+  /** Every catalog file's history, including deleted files. */
+  files: FileHistory[];
+  /** Histories of the files that exist, by path relative to the catalog root. */
+  byPath: Map<string, FileHistory>;
+  /** Entry versions compared, and whether the read budget cut the comparison short. */
+  compared: number;
+  truncated: boolean;
+}
+
+export interface NoHistory {
+  available: false;
+  /** Why there is none, as a sentence fragment: "the catalog is not in a git repository". */
+  reason: string;
+}
+
+export type HistoryResult = History | NoHistory;
+
+export interface HistoryOptions {
+  run?: GitRunner;
+  /** At most this many file versions are read to compare fields (newest changes first). */
+  maxBlobs?: number;
+}
+
+const ZERO = /^0+$/;
+const COMMIT_START = '\x1e';
+const FIELD = '\x1f';
+const ENTRY_FOLDERS = new Set(['goals', 'metrics', 'owners', 'initiatives']);
+
+interface RawChange {
+  status: string;
+  oldBlob: string;
+  newBlob: string;
+  path: string;
+  previousPath?: string;
+}
+
+/** Parses `git log -z --raw --format=<COMMIT_START>hash<FIELD>date<FIELD>author<FIELD>subject` output. */
+export function parseLog(output: string): { commit: Commit; changes: RawChange[] }[] {
+  const commits: { commit: Commit; changes: RawChange[] }[] = [];
+  for (const chunk of output.split(COMMIT_START)) {
+    if (!chunk) continue;
+    const headerEnd = chunk.indexOf('\0');
+    const header = headerEnd < 0 ? chunk : chunk.slice(0, headerEnd);
+    const [hash = '', time = '', author = '', subject = ''] = header.split(FIELD);
+    const commit: Commit = { hash, time, date: time.slice(0, 10), author, subject };
+    const tokens = headerEnd < 0 ? [] : chunk.slice(headerEnd + 1).split('\0');
+    const changes: RawChange[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const meta = tokens[i]!.replace(/^\s+/, '');
+      if (!meta.startsWith(':')) continue;
+      // `:oldmode newmode oldblob newblob STATUS`, then one path, or two for a rename or copy.
+      const [, , oldBlob = '', newBlob = '', status = ''] = meta.slice(1).split(' ');
+      const letter = status[0] ?? '';
+      if (letter === 'R' || letter === 'C') {
+        changes.push({ status: letter, oldBlob, newBlob, previousPath: tokens[i + 1], path: tokens[i + 2] ?? '' });
+        i += 2;
+      } else {
+        changes.push({ status: letter, oldBlob, newBlob, path: tokens[i + 1] ?? '' });
+        i += 1;
+      }
+    }
+    commits.push({ commit, changes });
+  }
+  return commits;
+}
+
+/** Whether a file's versions are worth comparing field by field: entries and the config, not values. */
+function comparable(path: string): boolean {
+  if (path === CONFIG_FILE) return true;
+  const top = path.split('/')[0] ?? '';
+  return ENTRY_FOLDERS.has(top) && /\.(yaml|mdx)$/.test(path);
+}
+
+/** The fields of one version of an entry file, or undefined when it cannot be read as an entry. */
+function entryValue(path: string, text: string): Record<string, unknown> | undefined {
+  let yamlText = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let body: string | undefined;
+  if (path.endsWith('.mdx')) {
+    const split = splitFrontmatter(yamlText);
+    if (!split) return undefined;
+    yamlText = split.frontmatter;
+    body = split.body.trim() === '' ? undefined : split.body;
+  }
+  const parsed = parseYaml(path, yamlText);
+  if (parsed.diagnostics.length || !isPlainObject(parsed.value)) return undefined;
+  return body === undefined ? parsed.value : { ...parsed.value, body };
+}
+
+const TYPES: Record<string, ChangeType> = { A: 'added', M: 'modified', T: 'modified', R: 'renamed', C: 'added', D: 'deleted' };
+
+/** Reads the history of the catalog at `root` with one `git log` and one `git cat-file`. */
+export function readHistory(root: string, options: HistoryOptions = {}): HistoryResult {
+  const run = options.run ?? runGit;
+  const maxBlobs = options.maxBlobs ?? 20_000;
+  const info = repoInfo(root, run);
+  if ('problem' in info) return { available: false, reason: info.problem };
+
+  const log = run(['-c', 'core.quotePath=false', 'log', '-z', '--raw', '--no-abbrev', '-M', '--no-color', '--no-show-signature', '--no-ext-diff', `--format=${COMMIT_START}%H${FIELD}%aI${FIELD}%an${FIELD}%s`, '--', ...CATALOG_PATHS], { cwd: root });
+  if (log.status !== 0) {
+    const said = gitProblem(log);
+    // A repository without commits has no history yet, which is not a failure.
+    if (/does not have any commits|bad default revision/i.test(said)) return { available: true, shallow: info.shallow, commits: [], files: [], byPath: new Map(), compared: 0, truncated: false };
+    return { available: false, reason: said };
+  }
+  const strip = (path: string) => (info.prefix && path.startsWith(info.prefix) ? path.slice(info.prefix.length) : path);
+  const parsed = parseLog(log.stdout.toString('utf8'));
+
+  // Follow each file back through its renames, newest commit first.
+  const files: FileHistory[] = [];
+  const open = new Map<string, FileHistory>();
+  const pending: { change: FileChange; raw: RawChange }[] = [];
+  const commits: Commit[] = [];
+  for (const { commit, changes } of parsed) {
+    if (!changes.length) continue;
+    commits.push(commit);
+    for (const raw of changes) {
+      const path = strip(raw.path);
+      const previousPath = raw.previousPath === undefined ? undefined : strip(raw.previousPath);
+      const type = TYPES[raw.status] ?? 'modified';
+      let file = open.get(path);
+      if (!file || type === 'deleted') {
+        file = { path, exists: type !== 'deleted', changes: [] };
+        files.push(file);
+      }
+      const change: FileChange = { commit, change: type, path, ...(previousPath !== undefined && raw.status === 'R' ? { previousPath } : {}) };
+      file.changes.push(change);
+      pending.push({ change, raw });
+      open.delete(path);
+      if (type === 'renamed' && previousPath !== undefined) open.set(previousPath, file);
+      else if (type !== 'added') open.set(path, file);
+    }
+  }
+
+  // Read every version needed, newest changes first, within the budget, in one process.
+  const wanted: string[] = [];
+  const seen = new Set<string>();
+  let truncated = false;
+  const toCompare: typeof pending = [];
+  for (const item of pending) {
+    if (!comparable(item.change.path)) continue;
+    const blobs = [item.raw.oldBlob, item.raw.newBlob].filter((b) => !ZERO.test(b) && !seen.has(b));
+    if (seen.size + blobs.length > maxBlobs) {
+      truncated = true;
+      continue;
+    }
+    for (const blob of blobs) {
+      seen.add(blob);
+      wanted.push(blob);
+    }
+    toCompare.push(item);
+  }
+  const objects = readObjects(root, wanted, run);
+  const values = new Map<string, Record<string, unknown> | undefined>();
+  const valueOf = (blob: string, path: string) => {
+    if (ZERO.test(blob)) return {};
+    if (!values.has(blob)) {
+      const bytes = objects.get(blob);
+      values.set(blob, bytes === undefined ? undefined : entryValue(path, bytes.toString('utf8')));
+    }
+    return values.get(blob);
+  };
+  for (const { change, raw } of toCompare) {
+    const before = valueOf(raw.oldBlob, change.previousPath ?? change.path);
+    const after = valueOf(raw.newBlob, change.path);
+    const status = { before: before?.status as string | undefined, after: after?.status as string | undefined };
+    if (before !== undefined || after !== undefined) change.status = status;
+    if (before === undefined || after === undefined || change.change === 'added' || change.change === 'deleted') continue;
+    change.fields = fieldChanges(before, after);
+  }
+
+  const byPath = new Map(files.filter((f) => f.exists).map((f) => [f.path, f]));
+  return { available: true, shallow: info.shallow, commits, files, byPath, compared: toCompare.length, truncated };
+}
+
+/** The kind of entry a catalog path holds, by its top folder. */
+export function kindOfPath(path: string): 'goal' | 'metric' | 'owner' | 'initiative' | 'data' | 'config' | undefined {
+  if (path === CONFIG_FILE) return 'config';
+  const top = path.split('/')[0];
+  return ({ goals: 'goal', metrics: 'metric', owners: 'owner', initiatives: 'initiative', data: 'data' } as const)[top as 'goals'];
+}
+
+export type TimelineChange = 'added' | 'retired' | 'changed' | 'removed';
+
+export interface TimelineEvent {
+  change: TimelineChange;
+  /** The file's latest path (see FileHistory.path), to look the entry up. */
+  path: string;
+  exists: boolean;
+  /** Its id: the file name without the extension. */
+  id: string;
+  commit: Commit;
+  fields?: FieldChange[];
+  /** Set when the commit moved the file. */
+  previousPath?: string;
+}
+
+export interface TimelineMonth {
+  /** YYYY-MM */
+  month: string;
+  metrics: Record<TimelineChange, TimelineEvent[]>;
+  goals: Record<TimelineChange, TimelineEvent[]>;
+}
+
+const emptyGroup = (): Record<TimelineChange, TimelineEvent[]> => ({ added: [], retired: [], changed: [], removed: [] });
+
+/** What happened to metrics and goals month by month, newest month first: added, retired, changed, removed. */
+export function timeline(history: History): TimelineMonth[] {
+  const months = new Map<string, TimelineMonth>();
+  for (const file of history.files) {
+    const kind = kindOfPath(file.path);
+    if (kind !== 'metric' && kind !== 'goal') continue;
+    const id = posix.basename(file.path).replace(/\.[^.]+$/, '');
+    for (const change of file.changes) {
+      const type: TimelineChange =
+        change.change === 'added' ? 'added' : change.change === 'deleted' ? 'removed' : change.status?.after === 'retired' && change.status.before !== 'retired' ? 'retired' : 'changed';
+      // A pure move, or a commit that only touched comments or formatting, changed nothing a reader sees.
+      if (type === 'changed' && change.change !== 'renamed' && change.fields && change.fields.length === 0) continue;
+      const month = change.commit.date.slice(0, 7);
+      const entry = months.get(month) ?? { month, metrics: emptyGroup(), goals: emptyGroup() };
+      months.set(month, entry);
+      const event: TimelineEvent = { change: type, path: file.path, exists: file.exists, id, commit: change.commit, ...(change.fields ? { fields: change.fields } : {}), ...(change.previousPath ? { previousPath: change.previousPath } : {}) };
+      entry[kind === 'metric' ? 'metrics' : 'goals'][type].push(event);
+    }
+  }
+  const sorted = [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
+  for (const month of sorted) {
+    for (const group of [month.metrics, month.goals]) {
+      for (const list of Object.values(group)) list.sort((a, b) => (a.commit.time < b.commit.time ? 1 : a.commit.time > b.commit.time ? -1 : a.id < b.id ? -1 : 1));
+    }
+  }
+  return sorted;
+}

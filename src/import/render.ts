@@ -1,0 +1,73 @@
+/**
+ * Planned entries as catalog files: YAML with the fields in FORMAT.md's order, short lists and small
+ * maps in flow style the way hand-written entries look, no line folding, so the same plan always
+ * gives the same bytes. Each file is read back with the core's own parser and schemas before it
+ * is written: the import never writes a file `npm run check` would refuse.
+ */
+import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
+import { checkMdxBody } from '../core/read/mdx.ts';
+import { parseYaml } from '../core/read/yaml.ts';
+import { configSchema } from '../core/schemas/config.ts';
+import { goalSchema } from '../core/schemas/goal.ts';
+import { metricSchema } from '../core/schemas/metric.ts';
+import { ownerSchema } from '../core/schemas/owner.ts';
+import type { CatalogShape, PlannedEntry } from './plan.ts';
+
+export const FOLDER: Record<PlannedEntry['kind'], string> = { goal: 'goals', metric: 'metrics', owner: 'owners' };
+
+/** Keys written `[a, b]` or `{ value: 1, date: … }` on one line. */
+const FLOW_KEYS = new Set(['supports', 'drives', 'guardrails', 'tags', 'baseline', 'target', 'thresholds', 'review', 'horizon', 'levels', 'perspectives']);
+
+export function toYaml(data: Record<string, unknown>): string {
+  const doc = new Document(data);
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isPair(pair) && isScalar(pair.key) && FLOW_KEYS.has(String(pair.key.value)) && (isMap(pair.value) || isSeq(pair.value))) pair.value.flow = true;
+    }
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+}
+
+export interface RenderedFile {
+  /** Path relative to the catalog root, forward slashes. */
+  path: string;
+  content: string;
+  kind: PlannedEntry['kind'] | 'config';
+  id?: string;
+}
+
+export function renderEntry(entry: PlannedEntry): RenderedFile {
+  const yaml = toYaml(entry.data);
+  const folder = FOLDER[entry.kind];
+  if (entry.body && entry.kind !== 'owner') {
+    return { path: `${folder}/${entry.id}.mdx`, content: `---\n${yaml}---\n\n${entry.body.trim()}\n`, kind: entry.kind, id: entry.id };
+  }
+  return { path: `${folder}/${entry.id}.yaml`, content: yaml, kind: entry.kind, id: entry.id };
+}
+
+export function renderConfig(config: Record<string, unknown>): RenderedFile {
+  return { path: 'catalog.config.yaml', content: toYaml(config), kind: 'config' };
+}
+
+/**
+ * Problems the core would report for this file, read back the way `check` reads it: YAML syntax,
+ * schema, and (for MDX) code or HTML in the body. An empty list means the file is valid on its own.
+ */
+export function problemsOf(file: RenderedFile, shape: Pick<CatalogShape, 'levels' | 'perspectives'>): string[] {
+  const mdx = file.path.endsWith('.mdx');
+  let yamlText = file.content;
+  const problems: string[] = [];
+  if (mdx) {
+    const close = file.content.indexOf('\n---\n', 4);
+    yamlText = file.content.slice(4, close + 1);
+    const bodyOffset = file.content.slice(0, close + 5).split('\n').length - 1;
+    for (const d of checkMdxBody(file.path, file.content.slice(close + 5), bodyOffset, false)) problems.push(`line ${d.line}: ${d.message}`);
+  }
+  const parsed = parseYaml(file.path, yamlText, mdx ? 1 : 0);
+  for (const d of parsed.diagnostics) problems.push(`line ${d.line}: ${d.message}`);
+  if (parsed.diagnostics.length) return problems;
+  const schema = { goal: goalSchema(shape), metric: metricSchema, owner: ownerSchema, config: configSchema }[file.kind];
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) for (const issue of result.error.issues) problems.push(`\`${issue.path.join('.') || '(file)'}\` ${issue.message}`);
+  return problems;
+}

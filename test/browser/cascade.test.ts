@@ -1,0 +1,193 @@
+/**
+ * The diagrams in a real browser: the cascade complete with JavaScript off; with it on, the find
+ * box highlighting a path, subtrees collapsing and expanding (deeper levels collapsed at first
+ * on a larger tree), and every diagram link reachable with the Tab key.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeCatalog } from '../../src/core/analyze.ts';
+import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
+import { removeCatalogs, validCatalog, writeCatalog } from '../helpers/catalog.ts';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+
+const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
+const { catalog } = analyzeCatalog(FIXTURE, '2026-11-23');
+
+/** 1 mission, 4 strategies, 16 departments, 64 teams: more than the first view shows. */
+function largerCatalog(): string {
+  const files = validCatalog();
+  for (const path of Object.keys(files)) if (path.startsWith('goals/') || path.startsWith('metrics/') || path.startsWith('initiatives/') || path.startsWith('data/')) delete files[path];
+  files['goals/mission.yaml'] = 'title: Healthy people\nlevel: mission\nowner: ops\n';
+  for (let s = 1; s <= 4; s++) {
+    files[`goals/s${s}.yaml`] = `title: Strategy ${s}\nlevel: strategy\nparent: mission\nowner: ops\n`;
+    for (let d = 1; d <= 4; d++) {
+      files[`goals/s${s}-d${d}.yaml`] = `title: Department ${s}.${d}\nlevel: department\nparent: s${s}\nowner: ana\n`;
+      for (let t = 1; t <= 4; t++) files[`goals/s${s}-d${d}-t${t}.yaml`] = `title: Team ${s}.${d}.${t}\nlevel: team\nparent: s${s}-d${d}\nowner: ana\n`;
+    }
+  }
+  return writeCatalog(files);
+}
+
+let fixture: BuildResult;
+let larger: BuildResult;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let largerServer: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  fixture = buildSite(FIXTURE);
+  expect(fixture.status, fixture.stderr).toBe(0);
+  larger = buildSite(largerCatalog());
+  expect(larger.status, larger.stderr).toBe(0);
+  server = await serveDirectory(fixture.outDir);
+  largerServer = await serveDirectory(larger.outDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await largerServer?.close();
+  for (const build of [fixture, larger]) if (build) rmSync(build.outDir, { recursive: true, force: true });
+  removeCatalogs();
+});
+
+/** Presses Tab from the top until focus runs off the end of the page; the hrefs of what got focus. */
+async function tabThrough(page: Page, limit = 300): Promise<string[]> {
+  const seen: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const href = await page.evaluate(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body) return null;
+      return active.getAttribute('href') ?? `${active.tagName.toLowerCase()}:${active.getAttribute('aria-label') ?? ''}`;
+    });
+    if (href === null) break;
+    seen.push(href);
+  }
+  return seen;
+}
+
+const diagramLinks = (page: Page, selector: string) => page.locator(`${selector} svg a`).evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+
+describe('the cascade with JavaScript off', () => {
+  it('shows every goal title in the diagram, and no controls that would need a script', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/cascade/`);
+    const svg = page.locator('cascade-diagram svg');
+    await expect(svg.isVisible()).resolves.toBe(true);
+    const shown = await svg.evaluate((element) => [...element.querySelectorAll('a')].map((a) => a.querySelector('title')?.textContent ?? [...a.querySelectorAll('text')].map((t) => t.textContent).join('')));
+    for (const goal of catalog.goals.values()) expect(shown.some((s) => s.replace(/\s+/g, '').includes(goal.data.title.replace(/\s+/g, ''))), goal.id).toBe(true);
+    // Every box is painted: none hidden, none outside the drawing.
+    for (const link of await svg.locator('a').all()) await expect(link.isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-tools]').isVisible()).resolves.toBe(false);
+    expect(await page.title()).not.toBe('pwned');
+    await context.close();
+  });
+});
+
+describe('the cascade with JavaScript on', () => {
+  it('highlights the path from the mission to a goal found by title', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/cascade/`);
+    await page.getByLabel('Find a goal or metric').fill('timetable');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.waitForSelector('cascade-diagram svg a.hit');
+    const highlighted = await page.locator('cascade-diagram svg a.hl').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(highlighted).toEqual(['/goals/move-the-city/', '/goals/reliable-service/', '/goals/on-time-buses/']);
+    await expect(page.locator('cascade-diagram svg a.hit').getAttribute('href')).resolves.toBe('/goals/on-time-buses/');
+    await expect(page.locator('cascade-diagram svg').getAttribute('class')).resolves.toContain('dim');
+    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Goal “Buses keep to the timetable”: Move the city › Reliable service riders can plan around › Buses keep to the timetable.');
+    await page.close();
+  });
+
+  it('finds a metric and highlights the path to the goal it supports', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/cascade/`);
+    await page.getByLabel('Find a goal or metric').focus();
+    await page.waitForFunction(() => document.querySelectorAll('#cascade-options option').length > 5);
+    await page.getByLabel('Find a goal or metric').fill('headway');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('cascade-diagram svg a.hit');
+    const highlighted = await page.locator('cascade-diagram svg a.hl').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(highlighted).toEqual(['/goals/move-the-city/', '/goals/reliable-service/', '/goals/on-time-buses/', '/goals/dispatch-gaps/']);
+    await expect(page.locator('[data-status]').textContent()).resolves.toContain('Metric “Headway gaps <script>alert(1)</script>”');
+    await page.getByLabel('Find a goal or metric').fill('');
+    await expect(page.locator('cascade-diagram svg a.hl').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('collapses and expands a subtree with its button, by mouse or keyboard', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/cascade/`);
+    const child = page.locator('cascade-diagram svg a[href="/goals/dispatch-gaps/"]');
+    const toggle = page.getByRole('button', { name: /^Collapse Reliable service riders can plan around: 2 goals below$/ });
+    await expect(child.isVisible()).resolves.toBe(true);
+    await toggle.click();
+    await expect(child.isVisible()).resolves.toBe(false);
+    await expect(page.locator('cascade-diagram svg a[href="/goals/on-time-buses/"]').isVisible()).resolves.toBe(false);
+    const expand = page.getByRole('button', { name: /^Expand Reliable service riders can plan around/ });
+    await expect(expand.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expand.focus();
+    await page.keyboard.press('Enter');
+    await expect(child.isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
+  it('starts a larger tree with deeper levels collapsed, and expands one on demand or to show a found goal', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${largerServer.url}/cascade/`);
+    const team = page.locator('cascade-diagram svg a[href="/goals/s2-d3-t4/"]');
+    await expect(page.locator('cascade-diagram svg a[href="/goals/s2-d3/"]').isVisible()).resolves.toBe(true);
+    await expect(team.isVisible()).resolves.toBe(false);
+    await expect(page.locator('cascade-diagram svg a').filter({ visible: true }).count()).resolves.toBe(21);
+    await page.getByRole('button', { name: /^Expand Department 2\.3: 4 goals below$/ }).click();
+    await expect(team.isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: /^Collapse Department 2\.3/ }).click();
+    await expect(team.isVisible()).resolves.toBe(false);
+    await page.getByLabel('Find a goal or metric').fill('Team 4.1.2');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('cascade-diagram svg a.hit');
+    await expect(page.locator('cascade-diagram svg a[href="/goals/s4-d1-t2/"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('cascade-diagram svg a.hl').count()).resolves.toBe(4);
+    // No two visible boxes overlap after laying the tree out again.
+    const boxes = await page.locator('cascade-diagram svg a').filter({ visible: true }).evaluateAll((links) => links.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+    for (const [i, a] of boxes.entries()) for (const b of boxes.slice(i + 1)) expect(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top).toBe(true);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await expect(page.locator('cascade-diagram svg a').filter({ visible: true }).count()).resolves.toBe(85);
+    await page.close();
+  });
+
+  it('zooms with the buttons and resets the view', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/cascade/`);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect(page.locator('cascade-diagram svg g.z').getAttribute('transform')).resolves.toMatch(/scale\(1\.25\)/);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.locator('cascade-diagram svg g.z').getAttribute('transform')).resolves.toMatch(/translate\(0,0\) scale\(1\)/);
+    await page.close();
+  });
+});
+
+describe('keyboard access to the diagrams', () => {
+  for (const [path, selector] of [
+    ['/cascade/', 'cascade-diagram'],
+    ['/metrics/headway-gaps/', '[data-diagram="trace"]'],
+    ['/metrics/headway-gaps/', '[data-diagram="drivers"]'],
+    ['/goals/reliable-service/', '[data-diagram="subtree"]'],
+    ['/strategy-map/', '[data-diagram="strategy"]'],
+  ] as const) {
+    it(`reaches every link of ${selector} on ${path} with Tab`, async () => {
+      const page = await browser.newPage();
+      await page.goto(server.url + path);
+      const links = await diagramLinks(page, selector);
+      expect(links.length).toBeGreaterThan(0);
+      const reached = await tabThrough(page);
+      expect(links.filter((href) => !reached.includes(href))).toEqual([]);
+      if (path === '/cascade/') expect(reached.filter((r) => r.startsWith('g:Collapse'))).toHaveLength(3); // the collapse buttons
+      await page.close();
+    });
+  }
+});

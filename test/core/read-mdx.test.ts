@@ -1,0 +1,138 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkMdxBody, MAX_MDX_DEPTH, splitFrontmatter } from '../../src/core/read/mdx.ts';
+import { analyze, removeCatalogs, validCatalog } from '../helpers/catalog.ts';
+import { append, change, errors, one } from '../helpers/core.ts';
+
+afterAll(removeCatalogs);
+
+const valid = validCatalog();
+const GOAL = 'goals/access.mdx';
+const FRONTMATTER = 'title: Seen within a week\nlevel: strategy\nparent: mission\nowner: ops\n';
+
+/** The valid catalog with goals/access as an .mdx file: `---` on line 1, fields on 2–5, `---` on 6, body from 7. */
+const withMdx = (body: string, frontmatter = FRONTMATTER, files = valid) => change(files, { 'goals/access.yaml': undefined, [GOAL]: `---\n${frontmatter}---\n${body}` });
+
+describe('MDX entries', () => {
+  it('reads the frontmatter as the entry and keeps the body', () => {
+    const { catalog, diagnostics } = analyze(withMdx('\n## Why it matters\n\nPatients who wait **longer** stop coming.\n'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const goal = catalog.goals.get('access')!;
+    expect(goal.data.title).toBe('Seen within a week');
+    expect(goal.body).toContain('Patients who wait **longer** stop coming.');
+  });
+
+  it('accepts metrics and initiatives as .mdx, but not owners', () => {
+    const files = change(valid, {
+      'metrics/open-slots.yaml': undefined,
+      'metrics/open-slots.mdx': `---\n${valid['metrics/open-slots.yaml']}---\nCounted by hand.\n`,
+      'initiatives/slot-release.yaml': undefined,
+      'initiatives/slot-release.mdx': `---\n${valid['initiatives/slot-release.yaml']}---\nA pilot.\n`,
+    });
+    expect(errors(files)).toEqual([]);
+    const owner = change(valid, { 'owners/ops.yaml': undefined, 'owners/ops.mdx': `---\n${valid['owners/ops.yaml']}---\n` });
+    expect(errors(owner)).toContain('owners/ops.mdx:1:1 unsupported-file');
+    expect(one(owner, 'unsupported-file').message).toBe('`ops.mdx` is not an owner file this folder can read');
+  });
+
+  it.each([
+    ['no frontmatter', 'title: Seen within a week\nlevel: strategy\n'],
+    ['an unclosed frontmatter', '---\ntitle: Seen within a week\nlevel: strategy\n\nBody.\n'],
+    ['frontmatter after a blank line', '\n---\ntitle: x\n---\n'],
+  ])('reports %s at the start of the file', (_, text) => {
+    const files = change(valid, { 'goals/access.yaml': undefined, [GOAL]: text });
+    expect(errors(files)).toEqual([`${GOAL}:1:1 mdx-frontmatter`]);
+  });
+
+  it('places frontmatter problems at their line in the file, after the opening `---`', () => {
+    const typo = withMdx('Body.\n', FRONTMATTER.replace('owner: ops', 'ownr: ops'));
+    expect(errors(typo)).toEqual([`${GOAL}:2:1 missing-field`, `${GOAL}:5:1 unknown-field`]);
+    const value = withMdx('Body.\n', FRONTMATTER.replace('level: strategy', 'level: stratgy'));
+    expect(errors(value)).toEqual([`${GOAL}:3:8 invalid-value`]);
+    const reference = withMdx('Body.\n', FRONTMATTER.replace('owner: ops', 'owner: opz'));
+    expect(errors(reference)).toEqual([`${GOAL}:5:8 unknown-reference`]);
+    const syntax = withMdx('Body.\n', FRONTMATTER.replace('parent: mission', 'parent: [mission'));
+    expect(errors(syntax)).toEqual([`${GOAL}:5:1 yaml-syntax`]);
+  });
+
+  it('reports empty frontmatter as a file without fields', () => {
+    expect(errors(withMdx('Body.\n', ''))).toEqual([`${GOAL}:2:1 invalid-type`]);
+  });
+
+  it('keeps positions right with CRLF line endings and a byte-order mark', () => {
+    const text = `\ufeff---\r\n${FRONTMATTER.replace('owner: ops', 'ownr: ops').replace(/\n/g, '\r\n')}---\r\n\r\nHello {name}\r\n`;
+    const files = change(valid, { 'goals/access.yaml': undefined, [GOAL]: text });
+    expect(errors(files)).toEqual([`${GOAL}:2:1 missing-field`, `${GOAL}:5:1 unknown-field`, `${GOAL}:8:7 mdx-code`]);
+  });
+});
+
+describe('MDX bodies are Markdown only', () => {
+  it.each([
+    ['an import', '\nSome text.\n\nimport Chart from "../chart.js"\n', '10:1', 'an import/export statement'],
+    ['an export', '\nexport const secret = process.env.TOKEN\n', '8:1', 'an import/export statement'],
+    ['an expression', '\nWaits fell by {Math.round(4.2)} days.\n', '8:15', 'a `{…}` expression'],
+    ['a script element', '\nText.\n\n<script>alert(1)</script>\n', '10:1', 'a JSX/HTML element `<script>`'],
+    ['an inline element', '\nSee <Chart data={x} /> here.\n', '8:5', 'a JSX/HTML element `<Chart>`'],
+    ['an element with an event handler', '\n<img src="x" onerror="alert(1)" />\n', '8:1', 'a JSX/HTML element `<img>`'],
+  ])('refuses %s at its line in the file', (_, body, position, what) => {
+    const files = withMdx(body);
+    expect(errors(files)).toEqual([`${GOAL}:${position} mdx-code`]);
+    const d = one(files, 'mdx-code');
+    expect(d.message).toBe(`MDX bodies are Markdown only: ${what} is not allowed`);
+    expect(d.hint).toContain('`mdx: { allowCode: true }`');
+  });
+
+  it('reports every code construct, each at its own line', () => {
+    const files = withMdx('\nimport A from "a"\n\nText {1}.\n\n<B />\n');
+    expect(errors(files)).toEqual([`${GOAL}:8:1 mdx-code`, `${GOAL}:10:6 mdx-code`, `${GOAL}:12:1 mdx-code`]);
+  });
+
+  it('accepts braces and angle brackets that are escaped or inside code', () => {
+    const body = '\nA set \\{a, b\\} and 3 \\< 4.\n\nInline `{x} <y>` code.\n\n```js\nconst a = { b: <c /> };\n```\n';
+    expect(errors(withMdx(body))).toEqual([]);
+  });
+
+  it('allows code when the config says so', () => {
+    const files = withMdx('\nimport A from "a"\n\nText {1} <b>bold</b>.\n', FRONTMATTER, append(valid, 'catalog.config.yaml', 'mdx: { allowCode: true }'));
+    expect(errors(files)).toEqual([]);
+  });
+
+  it('reports an MDX syntax error at its line in the file', () => {
+    const files = withMdx('\nText.\n\n<div\n');
+    expect(errors(files)).toEqual([`${GOAL}:10:1 mdx-syntax`]);
+    expect(one(files, 'mdx-syntax').message).toMatch(/^MDX syntax error: /);
+  });
+
+  it('reports an unclosed expression as a syntax error, even when code is allowed', () => {
+    const files = withMdx('\nText.\n\na { b\n', FRONTMATTER, append(valid, 'catalog.config.yaml', 'mdx: { allowCode: true }'));
+    expect(errors(files)).toEqual([`${GOAL}:10:3 mdx-syntax`]);
+  });
+
+  it('reports an HTML comment as a syntax error, with the way to escape it', () => {
+    const files = withMdx('\n<!-- draft -->\n');
+    expect(errors(files)).toEqual([`${GOAL}:8:1 mdx-syntax`]);
+    expect(one(files, 'mdx-syntax').hint).toBe('MDX reads `<` and `{` as code: escape them as `\\<` and `\\{`, or close the tag');
+  });
+
+  it('refuses blocks nested deeper than the limit, quickly and without a stack overflow', () => {
+    for (const body of [`${'>'.repeat(8_000)} deep\n`, `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`]) {
+      const start = performance.now();
+      const found = errors(withMdx(body));
+      expect(performance.now() - start).toBeLessThan(2000);
+      expect(found).toHaveLength(1);
+      expect(found[0]).toMatch(new RegExp(`^${GOAL}:\\d+:\\d+ mdx-depth$`));
+    }
+  });
+});
+
+describe('splitFrontmatter and checkMdxBody', () => {
+  it('splits at the first closing `---` and counts the lines before each part', () => {
+    expect(splitFrontmatter('---\na: 1\n---\nbody\n---\nmore\n')).toEqual({ frontmatter: 'a: 1', frontmatterOffset: 1, body: 'body\n---\nmore\n', bodyOffset: 3 });
+    expect(splitFrontmatter('--- \r\na: 1\r\n---\r\n')?.frontmatter).toBe('a: 1\r');
+    expect(splitFrontmatter('a: 1\n---\n')).toBeUndefined();
+  });
+
+  it('nests quotes up to the limit', () => {
+    expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH - 2)} fine\n`, 0, false)).toEqual([]);
+    expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH + 1)} deep\n`, 0, false).map((d) => d.rule)).toEqual(['mdx-depth']);
+  });
+});

@@ -1,0 +1,57 @@
+/** `npm run import`: arguments, dry runs, the summary, conflicts and exit codes. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CSV_FIXTURE, removeTempDirs, tempDir, TODAY } from '../helpers/import.ts';
+import { PROJECT_ROOT } from '../helpers/site.ts';
+
+afterAll(removeTempDirs);
+
+const CLI = join(PROJECT_ROOT, 'src/cli/import.ts');
+const run = (...args: string[]) => {
+  const { CATALOG_DIR: _, ...env } = process.env;
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: tempDir(), encoding: 'utf8', env: { ...env, CATALOG_TODAY: TODAY } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+
+describe('npm run import', () => {
+  it('explains itself with --help, and refuses bad arguments with exit 2', () => {
+    expect(run('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: npm run import -- <kind> <source>') });
+    expect(run()).toMatchObject({ status: 2, stderr: expect.stringContaining('give a kind and a source') });
+    expect(run('excel', 'x.xlsx')).toMatchObject({ status: 2, stderr: 'plumbline: the kind must be one of csv, gitlab-pi, metric-hub; got "excel"\n' });
+    expect(run('gitlab-pi', 'x', '--map', 'a=name')).toMatchObject({ status: 2, stderr: 'plumbline: --map applies to csv imports only\n' });
+    expect(run('csv', CSV_FIXTURE, '--today', '2026-02-30')).toMatchObject({ status: 2 });
+  });
+
+  it('says so when the source does not exist', () => {
+    expect(run('csv', '/nonexistent/register.csv', '--dir', tempDir())).toMatchObject({ status: 1, stderr: 'plumbline: the source /nonexistent/register.csv does not exist\n' });
+  });
+
+  it('with --dry-run prints the report and writes nothing', () => {
+    const dir = join(tempDir(), 'catalog');
+    const { status, stdout } = run('csv', CSV_FIXTURE, '--dir', dir, '--dry-run');
+    expect(status).toBe(0);
+    expect(stdout).toContain('# Import report: KPI register (CSV)');
+    expect(stdout).toContain('Files: 36 would be created, 0 would be updated, 0 unchanged, 0 in conflict (dry run: nothing written).');
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('imports, writes the report, runs the check, and exits 1 on a conflict', () => {
+    const dir = tempDir();
+    const first = run('csv', CSV_FIXTURE, '--dir', dir, '--org', 'Northwind Analytics');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain('KPI register (CSV): 20 rows in the source, 20 imported, 0 not imported.');
+    expect(first.stdout).toContain('Files: 37 created, 0 updated, 0 unchanged, 0 in conflict.');
+    expect(first.stdout).toMatch(/Check: 0 errors, \d+ warnings in 37 files:/);
+    expect(readFileSync(join(dir, 'IMPORT-REPORT.md'), 'utf8')).toContain('**20 imported**');
+
+    const file = join(dir, 'metrics/new-arr.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('unit: USD', 'unit: EUR'));
+    const second = run('csv', CSV_FIXTURE, '--dir', dir, '--org', 'Northwind Analytics');
+    expect(second.status).toBe(1);
+    expect(second.stdout).toContain('conflict: metrics/new-arr.mdx: the file exists and differs from the import: kept; rerun with --force to overwrite');
+    expect(run('csv', CSV_FIXTURE, '--dir', dir, '--org', 'Northwind Analytics', '--force').status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('unit: USD');
+  });
+});

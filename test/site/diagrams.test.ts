@@ -1,0 +1,158 @@
+/**
+ * The diagrams as built from the fixture catalog: every goal inside the cascade's SVG with no
+ * script, accessible SVG (group, title, description), links to the right pages, escaped text, and
+ * a leading metric's page showing the lagging metric it drives, in the diagram and the list.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HTMLElement } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyzeCatalog } from '../../src/core/analyze.ts';
+import { buildSite, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
+
+const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
+const { catalog } = analyzeCatalog(FIXTURE, '2026-11-23');
+let build: BuildResult;
+
+beforeAll(() => {
+  build = buildSite(FIXTURE);
+});
+afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
+
+/** The text an SVG shows or gives as a tooltip: every <text> and <title> inside it. */
+const svgText = (svg: HTMLElement) => [...svg.querySelectorAll('text'), ...svg.querySelectorAll('title')].map((t) => t.textContent).join(' ');
+
+function expectAccessible(svg: HTMLElement | null, id: string) {
+  expect(svg, id).not.toBeNull();
+  expect(svg!.getAttribute('role')).toBe('group');
+  const title = svg!.querySelector(`title#${svg!.getAttribute('aria-labelledby')}`);
+  const desc = svg!.querySelector(`desc#${svg!.getAttribute('aria-describedby')}`);
+  expect(text(title), id).not.toBe('');
+  expect(text(desc), id).not.toBe('');
+  expect(svg!.closest('[data-pagefind-ignore]'), id).not.toBeNull();
+}
+
+describe('the cascade page', () => {
+  let page: HTMLElement;
+  let svg: HTMLElement;
+  beforeAll(() => {
+    expect(build.status).toBe(0);
+    page = readPage(build.outDir, 'cascade');
+    svg = page.querySelector('cascade-diagram svg')!;
+  });
+
+  it('draws every goal of the catalog inside the SVG, with its title as text', () => {
+    const shown = svgText(svg);
+    for (const goal of catalog.goals.values()) expect(shown, goal.id).toContain(goal.data.title.slice(0, 12));
+    // Whole titles: drawn on wrapped lines, joined back they read as written.
+    const titles = svg.querySelectorAll('a').map((a) => a.querySelectorAll('text').slice(1, -1).map((t) => t.textContent.trim()).join(' '));
+    for (const goal of catalog.goals.values()) {
+      const full = svg.querySelectorAll('a title').map((t) => t.textContent);
+      expect(titles.includes(goal.data.title) || full.some((t) => t.startsWith(goal.data.title)), goal.id).toBe(true);
+    }
+  });
+
+  it('is an accessible group with a title and a description, kept out of the search index', () => {
+    expectAccessible(svg, 'cascade');
+    expect(svg.getAttribute('role')).not.toBe('img');
+  });
+
+  it('links every box to its goal page, one box per goal', () => {
+    const hrefs = svg.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    expect(hrefs.sort()).toEqual([...catalog.goals.keys()].map((id) => `/goals/${id}/`).sort());
+  });
+
+  it('nests subtrees, shows everything (nothing hidden or collapsed in the HTML) and keeps the controls hidden', () => {
+    expect(svg.querySelectorAll('g.t g.t a').map((a) => a.getAttribute('href'))).toContain('/goals/dispatch-gaps/');
+    expect(svg.querySelectorAll('.off, [hidden]')).toHaveLength(0);
+    expect(page.querySelector('[data-tools]')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('keeps catalog text as text inside the SVG', () => {
+    expect(svg.querySelectorAll('script')).toHaveLength(0);
+    expect(svgText(svg)).toContain('<script>document.title="pwned"</script>'.slice(0, 12));
+  });
+
+  it('has the cascade as a nested list beside it', () => {
+    const list = page.querySelector('[data-cascade-list]')!;
+    expect(list.querySelectorAll('a').map(text).sort()).toEqual([...catalog.goals.values()].map((g) => g.data.title).sort());
+    expect(list.querySelectorAll('ul ul ul a').map(text)).toContain('Dispatch <script>document.title="pwned"</script> closes gaps fast');
+  });
+
+  it('loads one small script, and the other diagram pages none', () => {
+    expect(page.querySelectorAll('script[type="module"]')).toHaveLength(1);
+    for (const path of ['strategy-map', 'metrics/headway-gaps', 'goals/reliable-service', 'goals']) {
+      expect(readPage(build.outDir, path).querySelectorAll('script'), path).toHaveLength(0);
+    }
+  });
+});
+
+describe('a metric page', () => {
+  it('draws its trace from the metric up to the mission, beside the trace lists', () => {
+    const page = readPage(build.outDir, 'metrics/headway-gaps');
+    const svg = page.querySelector('[data-diagram="trace"] svg');
+    expectAccessible(svg, 'trace');
+    expect(svg!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/goals/move-the-city/', '/goals/reliable-service/', '/goals/on-time-buses/', '/goals/dispatch-gaps/']);
+    expect(svgText(svg!)).toContain('Headway gaps');
+    expect(page.querySelectorAll('[data-trace]')).toHaveLength(1);
+  });
+
+  it('of a leading metric shows the lagging metric it drives, in the driver diagram and the list', () => {
+    const page = readPage(build.outDir, 'metrics/headway-gaps');
+    const svg = page.querySelector('[data-diagram="drivers"] svg');
+    expectAccessible(svg, 'drivers');
+    const driven = svg!.querySelector('a[href="/metrics/on-time-performance/"]');
+    expect(driven).not.toBeNull();
+    expect(driven!.getAttribute('data-hop')).toBe('1');
+    expect(svgText(driven!)).toContain('Lagging metric');
+    expect(svgText(driven!)).toContain('On-time performance');
+    expect(svg!.querySelectorAll('path.l')).toHaveLength(1);
+    expect(text(page.querySelector('[data-drives]'))).toContain('On-time performance');
+    expect(page.querySelector('[data-driver-list] a[href="/metrics/on-time-performance/"]')).not.toBeNull();
+  });
+
+  it('of a lagging metric shows the leading metric that drives it', () => {
+    const svg = readPage(build.outDir, 'metrics/on-time-performance').querySelector('[data-diagram="drivers"] svg')!;
+    expect(svg.querySelector('a[href="/metrics/headway-gaps/"]')!.getAttribute('data-hop')).toBe('-1');
+  });
+
+  it('has no driver diagram when nothing drives it and it drives nothing', () => {
+    expect(readPage(build.outDir, 'metrics/paper-ticket-sales').querySelector('[data-diagram="drivers"]')).toBeNull();
+  });
+});
+
+describe('a goal page', () => {
+  it('draws its subtree with its metrics, the goal itself marked as this page', () => {
+    const page = readPage(build.outDir, 'goals/reliable-service');
+    const svg = page.querySelector('[data-diagram="subtree"] svg');
+    expectAccessible(svg, 'subtree');
+    const hrefs = svg!.querySelectorAll('a').map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['/goals/reliable-service/', '/metrics/on-time-performance/', '/goals/on-time-buses/', '/goals/dispatch-gaps/', '/metrics/headway-gaps/']);
+    expect(svg!.querySelector('a[aria-current="page"]')!.getAttribute('href')).toBe('/goals/reliable-service/');
+    expect(page.querySelectorAll('[data-subtree-list] a')).toHaveLength(5);
+  });
+
+  it('draws no diagram for a goal with nothing under it', () => {
+    expect(readPage(build.outDir, 'goals/old-fare-goal').querySelector('[data-diagram="subtree"]')).toBeNull();
+  });
+});
+
+describe('the strategy map', () => {
+  it('draws the objectives in the configured perspective bands', () => {
+    const page = readPage(build.outDir, 'strategy-map');
+    const svg = page.querySelector('[data-diagram="strategy"] svg');
+    expectAccessible(svg, 'strategy');
+    expect(svg!.querySelectorAll('[data-band]').map((b) => b.getAttribute('data-band'))).toEqual(['financial', 'customer', 'internal-process', 'learning-growth']);
+    expect(svg!.querySelector('[data-band="customer"]')!.parentNode).not.toBeNull();
+    // Retired objectives are not part of the strategy.
+    expect(svg!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/goals/reliable-service/']);
+  });
+});
+
+describe('the header', () => {
+  it('links the cascade and the strategy map', () => {
+    const nav = readPage(build.outDir, '').querySelectorAll('.site-nav a').map((a) => a.getAttribute('href'));
+    expect(nav).toEqual(expect.arrayContaining(['/cascade/', '/strategy-map/']));
+    expect(readPage(build.outDir, 'cascade').querySelector('.site-nav a[aria-current="page"]')!.getAttribute('href')).toBe('/cascade/');
+  });
+});
