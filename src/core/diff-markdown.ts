@@ -20,12 +20,15 @@ const MAX_VALUE = 80;
 
 const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
-/** Catalog text as inert Markdown: one line, punctuation escaped, no HTML, no mentions. */
+/**
+ * Catalog text as inert Markdown: one line; the characters that start emphasis, code, links,
+ * headings, tables or strike-through escaped; no HTML; no @-mentions (a zero-width space follows @).
+ */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*_{}[\]()#+!|~<>&]/g, (c) => ESCAPES[c] ?? `\\${c}`)
+    .replace(/[\\`*_[\]#|~<>&]/g, (c) => ESCAPES[c] ?? `\\${c}`)
     .replace(/@/g, '@\u200b');
 }
 

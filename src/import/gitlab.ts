@@ -183,9 +183,9 @@ export function importGitlab(source: string, options: GitlabOptions): ImportPlan
     if (parentAnchor) {
       const [path, anchor] = parentAnchor.split('#');
       const parent = byPage.get(`${pagePath(path!)}#${anchor ?? ''}`);
-      if (parent?.id && parent.id !== id) {
+      if (parent?.id && parent.goal && parent.id !== id) {
         parentLine = `Rolls up to [${escapeMdx(parent.name!)}](../${parent.id}/), its \`parent\` in the handbook.`;
-        if (parent.goal && !supports.includes(parent.goal)) supports.push(parent.goal);
+        if (!supports.includes(parent.goal)) supports.push(parent.goal);
         notes.push(`parent ${parentAnchor} → ${parent.id} (supports its goal too)`);
       } else {
         const href = absolute(parentAnchor, base);
@@ -206,6 +206,7 @@ export function importGitlab(source: string, options: GitlabOptions): ImportPlan
     const dri = driText ? convertHtml(driText, base).plain : '';
     const owner = dri ? planner.owner({ name: dri, kind: 'person' }) : planner.owner({ name: orgName, kind: 'team', parent: planner.orgTeam() });
 
+    if (typeof raw.is_key === 'string') notes.push(`is_key is the text "${raw.is_key}", read as ${/^(?:yes|true)$/i.test(raw.is_key)}`);
     const unit = targetUnit ?? (/%|\bpercent(age)?\b/i.test(name) ? 'percent' : undefined);
     const sisense = sisenseSystem(raw.sisense_data);
     const sisenseUrl = sisense ? undefined : links.find((l) => /periscopedata\.com|sisense/i.test(l.url));
@@ -228,7 +229,6 @@ export function importGitlab(source: string, options: GitlabOptions): ImportPlan
       origin,
       notes,
     );
-    if (typeof raw.is_key === 'string') notes.push(`is_key is the text "${raw.is_key}", read as ${/^(?:yes|true)$/i.test(raw.is_key)}`);
   }
   for (const [key, count] of [...unknownFields].sort()) plan.notes.push(`field \`${key}\` (in ${count} indicators) is not mapped`);
   plan.config = { name: org };

@@ -80,7 +80,7 @@ export function importMetricHub(source: string, options: PlanOptions): ImportPla
       const sections: string[] = [];
       const links: Link[] = [];
 
-      const friendly = str(m.friendly_name);
+      const friendly = str(m.friendly_name) && collapse(str(m.friendly_name)!);
       const name = friendly ?? key;
       if (!friendly) notes.push('no friendly_name: named by its key');
 

@@ -12,6 +12,7 @@
 import type { Cadence } from '../core/schemas/common.ts';
 import type { MetricData } from '../core/schemas/metric.ts';
 import { createIdAllocator, type IdAllocator } from './ids.ts';
+import { guardMdxLines } from './text.ts';
 
 /** Every placeholder text starts with this, so a rule (or grep) can find what is still to fill in. */
 export const PLACEHOLDER_PREFIX = 'TODO(import):';
@@ -153,7 +154,8 @@ export function createPlanner(kind: string, source: string, options: PlanOptions
   const plan: ImportPlan = { kind, source, config: {}, entries: [], sourceEntries: 0, skipped: [], notes: [] };
   const goalIds = createIdAllocator();
   const metricIds = createIdAllocator();
-  const ownerIds = createIdAllocator();
+  // The placeholder owner's id is never given to a real owner, even one called "Unassigned".
+  const ownerIds = createIdAllocator([UNASSIGNED_OWNER_ID]);
   const owners = new Map<string, string>();
   const goals = new Map<string, string>();
   let missionId: string | undefined;
@@ -174,7 +176,6 @@ export function createPlanner(kind: string, source: string, options: PlanOptions
   const unassigned = (): string => {
     const known = owners.get('\0unassigned');
     if (known) return known;
-    ownerIds.reserve(UNASSIGNED_OWNER_ID);
     owners.set('\0unassigned', UNASSIGNED_OWNER_ID);
     plan.entries.push({
       kind: 'owner',
@@ -231,7 +232,7 @@ export function createPlanner(kind: string, source: string, options: PlanOptions
 
   const addMetric: Planner['addMetric'] = (id, facts, body, origin, notes = []) => {
     const entry = planMetric(id, facts, options.today, origin, notes);
-    if (body) entry.body = body;
+    if (body?.trim()) entry.body = guardMdxLines(body);
     plan.entries.push(entry);
     return entry;
   };

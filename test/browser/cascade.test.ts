@@ -160,6 +160,15 @@ describe('the cascade with JavaScript on', () => {
     await page.close();
   });
 
+  it('starts a larger tree one level shallower on a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${largerServer.url}/cascade/`);
+    await expect(page.locator('cascade-diagram svg a').filter({ visible: true }).count()).resolves.toBe(5);
+    await page.getByRole('button', { name: /^Expand Strategy 3: 20 goals below$/ }).click();
+    await expect(page.locator('cascade-diagram svg a').filter({ visible: true }).count()).resolves.toBe(9);
+    await page.close();
+  });
+
   it('zooms with the buttons and resets the view', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/cascade/`);

@@ -128,6 +128,22 @@ describe('a row', () => {
   });
 });
 
+describe('edge cases', () => {
+  it('never gives the placeholder owner\'s id to an owner called Unassigned', () => {
+    const p = plan('Name,Owner\nA,Unassigned\nB,\n');
+    expect(p.entries.filter((e) => e.kind === 'owner').map((e) => [e.id, e.data.name])).toEqual([
+      ['acme', 'Acme'],
+      ['unassigned-2', 'Unassigned'],
+      ['unassigned', 'TODO(import): no owner is named in the source'],
+    ]);
+  });
+
+  it('keeps cells that MDX would read as code from running', () => {
+    const p = plan('Name,Target,Remarks\nA,export 5%,"{x} <b>"\n');
+    expect(metric(p, 'a').body).toBe('## Target, as the register states it\n\n&#101;xport 5%\n\n## Other columns of the register\n\n- **Remarks:** \\{x\\} \\<b\\>');
+  });
+});
+
 describe('importing a register', () => {
   it('writes files that check with no errors, and --map brings in a column no synonym names', () => {
     const source = writeTree({ 'kpis.csv': 'Measure title,Accountable exec,Cadence\nOn-time delivery,Logistics Team,weekly\n' });

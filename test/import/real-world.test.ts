@@ -96,6 +96,13 @@ describe('GitLab performance indicators (CC BY-SA 4.0, GitLab handbook)', () => 
     expect(files[REPORT_FILE]).toContain('| metric `why` | 229 | placeholder `TODO(import): …` |');
   });
 
+  it('writes nothing new when imported a second time', () => {
+    const before = readTree(imported.dir);
+    const again = importInto('gitlab-pi', GITLAB_SOURCE, { dir: imported.dir });
+    expect(again.results.filter((r) => r.status !== 'unchanged')).toEqual([]);
+    expect(readTree(imported.dir)).toEqual(before);
+  });
+
   it('builds a page for every indicator', () => {
     expect(build.status, build.stderr.slice(-2000)).toBe(0);
     expect(metricIds().filter((id) => !pageExists(build.outDir, `metrics/${id}`))).toEqual([]);
@@ -136,6 +143,11 @@ describe('Mozilla metric-hub definitions (MPL-2.0)', () => {
     const { errors, byRule } = checkCounts(imported.dir);
     expect(errors).toEqual([]);
     expect(byRule['no-target']).toBe(404 - 22);
+  });
+
+  it('writes nothing new when imported a second time', () => {
+    const again = importInto('metric-hub', METRIC_HUB_SOURCE, { org: 'Mozilla', dir: imported.dir });
+    expect(again.results.filter((r) => r.status !== 'unchanged')).toEqual([]);
   });
 });
 

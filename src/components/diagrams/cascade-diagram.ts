@@ -82,7 +82,7 @@ class CascadeDiagram extends HTMLElement {
     };
     this.roots = [...layer.querySelectorAll<SVGGElement>(':scope > g:not(.cols)')].map((group) => read(group));
     // On a phone a large tree starts one level shallower: the mission and its objectives.
-    if (this.clientWidth < 600 && this.items.some((item) => item.collapsedAtFirst)) {
+    if ((this.svg.parentElement?.clientWidth ?? Infinity) < 600 && this.items.some((item) => item.collapsedAtFirst)) {
       for (const item of this.items) if (item.parent && item.children.length) item.collapsed = item.collapsedAtFirst = true;
     }
     this.targets = this.items.map((item) => ({ name: item.title, kind: 'goal', goals: [item] }));
