@@ -9,15 +9,14 @@
  * direction, cadence) the source does not give holds a documented default and the metric carries
  * the tag `todo-import-<field>`. Both are listed per entry in the import report.
  */
+import { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX } from '../core/placeholders.ts';
 import type { Cadence } from '../core/schemas/common.ts';
 import type { MetricData } from '../core/schemas/metric.ts';
 import { createIdAllocator, type IdAllocator } from './ids.ts';
 import { guardMdxLines } from './text.ts';
 
-/** Every placeholder text starts with this, so a rule (or grep) can find what is still to fill in. */
-export const PLACEHOLDER_PREFIX = 'TODO(import):';
-/** A metric whose indicator, direction or cadence is a default, not a fact, has the tag `todo-import-<field>`. */
-export const ASSUMED_TAG_PREFIX = 'todo-import-';
+/** Placeholder texts and assumed-value tags, as the core's `incomplete-definition` rule reads them. */
+export { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX };
 /** The owner of whatever the source names no owner for. */
 export const UNASSIGNED_OWNER_ID = 'unassigned';
 

@@ -29,6 +29,8 @@ describe('building a catalog', () => {
       'health',
       'cascade',
       'strategy-map',
+      'changes',
+      'propose',
       ...['move-the-city', 'reliable-service', 'on-time-buses', 'dispatch-gaps', 'old-fare-goal'].map((id) => `goals/${id}`),
       ...['on-time-performance', 'headway-gaps', 'paper-ticket-sales'].map((id) => `metrics/${id}`),
       ...['operations', 'service-planning', 'lee-chen'].map((id) => `owners/${id}`),

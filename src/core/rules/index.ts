@@ -20,6 +20,7 @@ import type { Rule } from './types.ts';
 import { unknownReference } from './unknown-reference.ts';
 import { unmeasuredGoal } from './unmeasured-goal.ts';
 import { vanitySuspect } from './vanity-suspect.ts';
+import { incompleteDefinition } from './incomplete-definition.ts';
 import { leadLagWeak } from './lead-lag-weak.ts';
 import { redWithoutInitiative } from './red-without-initiative.ts';
 
@@ -36,7 +37,8 @@ export const RULES: readonly Rule[] = [
   // Focus: few headline metrics, few metrics per goal.
   maxPrimaryPerGoal,
   tooManyMetrics,
-  // Quality of each metric.
+  // Quality of each definition.
+  incompleteDefinition,
   leadingWithoutLagging,
   activityAsOutcome,
   vanitySuspect,

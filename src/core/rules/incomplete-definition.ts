@@ -1,0 +1,36 @@
+/** An entry still holding an import's placeholders or assumed defaults is not yet a definition anyone can trust. */
+import type { Entry } from '../load.ts';
+import { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX } from '../placeholders.ts';
+import type { FieldPath, Finding, Rule } from './types.ts';
+
+/** Every string in the entry's fields that starts with the placeholder prefix, with its path. */
+function placeholders(value: unknown, path: (string | number)[] = []): FieldPath[] {
+  if (typeof value === 'string') return value.startsWith(PLACEHOLDER_PREFIX) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => placeholders(item, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => placeholders(item, [...path, key]));
+  return [];
+}
+
+const fieldName = (path: FieldPath) => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+
+export const incompleteDefinition: Rule = {
+  id: 'incomplete-definition',
+  summary: 'A field still holds an import placeholder (`TODO(import): …`), or a `todo-import-<field>` tag marks a value as an assumed default.',
+  defaultSeverity: 'warn',
+  check({ catalog }) {
+    const findings: Finding[] = [];
+    const entries: Entry<Record<string, unknown>>[] = [...catalog.goals.values(), ...catalog.metrics.values(), ...catalog.owners.values(), ...catalog.initiatives.values()] as never;
+    for (const entry of entries) {
+      for (const path of placeholders(entry.data)) {
+        findings.push({ file: entry.file, path, message: `\`${fieldName(path)}\` is still a placeholder: ${String(path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], entry.data)).slice(PLACEHOLDER_PREFIX.length).trim()}`, hint: 'write what is true, in place of the placeholder' });
+      }
+      const tags = (entry.data.tags as string[] | undefined) ?? [];
+      tags.forEach((tag, i) => {
+        if (!tag.startsWith(ASSUMED_TAG_PREFIX)) return;
+        const field = tag.slice(ASSUMED_TAG_PREFIX.length);
+        findings.push({ file: entry.file, path: ['tags', i], message: `\`${field}\` is a default the import assumed (${String(entry.data[field] ?? '')}), not a fact from the source`, hint: `confirm or correct \`${field}\`, then remove the \`${tag}\` tag` });
+      });
+    }
+    return findings;
+  },
+};
