@@ -3,7 +3,7 @@
  * box highlighting a path, subtrees collapsing and expanding (deeper levels collapsed at first
  * on a larger tree), and every diagram link reachable with the Tab key.
  */
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -198,5 +198,26 @@ describe('keyboard access to the diagrams', () => {
       if (path === '/cascade/') expect(reached.filter((r) => r.startsWith('g:Collapse'))).toHaveLength(3); // the collapse buttons
       await page.close();
     });
+  }
+});
+
+describe('the diagram pages at desktop and phone width', () => {
+  const SHOTS = join(PROJECT_ROOT, 'test-results/screenshots');
+  for (const width of [1280, 390]) {
+    for (const path of ['/cascade/', '/strategy-map/', '/metrics/headway-gaps/', '/goals/reliable-service/']) {
+      it(`${path} at ${width}px: the page never scrolls sideways, only a diagram's frame does`, async () => {
+        const page = await browser.newPage({ viewport: { width, height: 900 } });
+        await page.goto(server.url + path);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        for (const frame of await page.locator('.dg__frame').all()) {
+          const box = (await frame.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(width);
+        }
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: join(SHOTS, `${path.replace(/\W+/g, '_').replace(/^_|_$/g, '')}-${width}.png`), fullPage: true });
+        await page.close();
+      });
+    }
   }
 });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
-import { append, change, edit, type Files } from '../helpers/core.ts';
+import { removeCatalogs, TODAY, validCatalog, writeCatalog, type Files } from '../helpers/catalog.ts';
+import { append, change, edit } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 

@@ -91,7 +91,7 @@ describe('damaged catalogs', () => {
   it('never throw, and every diagnostic points at a line of a catalog file', () => {
     fc.assert(
       fc.property(damage, (changes) => {
-        const contents = new Map(PATHS.map((path) => [path, Buffer.from(base[path]!)]));
+        const contents = new Map<string, Buffer>(PATHS.map((path) => [path, Buffer.from(base[path]!)]));
         for (const [path, mutate] of changes) contents.set(path, mutate(contents.get(path)!));
         // The helper writes text; damaged files are bytes, written over the ones it made.
         const root = writeCatalog(base);

@@ -23,9 +23,18 @@ export function splitFrontmatter(text: string): SplitMdx | undefined {
   return {
     frontmatter: lines.slice(1, close).join('\n'),
     frontmatterOffset: 1,
-    body: lines.slice(close + 1).join('\n'),
+    body: withFinalNewline(lines.slice(close + 1).join('\n')),
     bodyOffset: close + 1,
   };
+}
+
+/**
+ * satteri 0.10.5 panics, aborting the whole process, on a body that ends inside an unfinished
+ * import/export line (`import "\` at the very end). A final newline avoids it and changes nothing
+ * else, so every body is parsed, and rendered, with one.
+ */
+export function withFinalNewline(body: string): string {
+  return body === '' || body.endsWith('\n') ? body : `${body}\n`;
 }
 
 const CODE_NODES: Record<string, string> = {
@@ -53,7 +62,7 @@ export function checkMdxBody(file: string, body: string, bodyOffset: number, all
   const starts = lineStarts(body);
   let tree: MdastNode;
   try {
-    tree = mdxToMdast(body) as MdastNode;
+    tree = mdxToMdast(withFinalNewline(body)) as MdastNode;
   } catch (error) {
     if (error instanceof RangeError) return [tooDeep(file, shiftSpan(START_OF_FILE, bodyOffset))];
     const message = String((error as Error).message ?? error);
