@@ -4,7 +4,9 @@
  * stops, so nothing half-built is ever published.
  */
 import type { AstroIntegration } from 'astro';
-import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
+import * as pagefind from 'pagefind';
 import { hasErrors } from './core/diagnostics.ts';
 import { FOLDERS } from './core/read/files.ts';
 import { CONFIG_FILE } from './core/load.ts';
@@ -38,6 +40,33 @@ export default function plumbline(): AstroIntegration {
           server.ws.send({ type: 'full-reload' });
         });
       },
+      // After Astro has written every page: index them for search into <outDir>/pagefind/.
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const errors = await buildSearchIndex(outDir);
+        if (errors.length) {
+          process.stderr.write(`plumbline: building the search index failed:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
+          process.exit(1);
+        }
+        logger.info('search index written to pagefind/');
+      },
     },
   };
+}
+
+/** Pagefind over the built pages; returns its errors (none on success). */
+async function buildSearchIndex(outDir: string): Promise<string[]> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) return errors.length ? errors : ['pagefind could not create an index'];
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) return added.errors;
+    if (added.page_count === 0) return ['no page was indexed'];
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    return written.errors;
+  } catch (error) {
+    return [error instanceof Error ? error.message : String(error)];
+  } finally {
+    await pagefind.close();
+  }
 }

@@ -151,11 +151,17 @@ export function keysAt(schema: Schema, path: (string | number)[]): string[] {
     }
     return current;
   };
+  const defOf = (s: unknown) => (unwrap(s) as { _zod: { def: Record<string, unknown> } })._zod.def;
   for (const segment of path) {
-    const def = (unwrap(node) as { _zod: { def: Record<string, unknown> } })._zod.def;
+    let def = defOf(node);
+    // A union (`target: {…} | [{…}]`) is entered through the option of the segment's shape, then stepped into.
+    if (def.type === 'union') {
+      node = (def.options as unknown[]).find((o) => defOf(o).type === (typeof segment === 'number' ? 'array' : 'object'));
+      if (!node) return [];
+      def = defOf(node);
+    }
     if (def.type === 'object' && typeof segment === 'string') node = (def.shape as Record<string, unknown>)[segment];
     else if (def.type === 'array') node = def.element;
-    else if (def.type === 'union') node = (def.options as unknown[]).find((o) => (unwrap(o) as { _zod: { def: { type: string } } })._zod.def.type === (typeof segment === 'number' ? 'array' : 'object'));
     else return [];
     if (!node) return [];
   }

@@ -157,6 +157,11 @@ function fieldOf(path: PropertyKey[]): string {
 type Issue = { code: string; path: PropertyKey[]; message: string; input?: unknown };
 
 function messageOf(issue: Issue): string {
+  // A trigger's `when` is a union of shapes; the form only builds `{ above|below: value }`, so the value is what is wrong.
+  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'when' && issue.input !== null && typeof issue.input === 'object') {
+    const value = Object.values(issue.input)[0];
+    return value === undefined ? 'required' : 'must be a number';
+  }
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'required';
   if (issue.code === 'invalid_type' && issue.message.includes('expected number')) return 'must be a number';
   if (issue.code === 'invalid_value') return issue.message.replace(/^Invalid option: expected one of /, 'must be one of ').replace(/"/g, '');
@@ -173,6 +178,11 @@ export function checkProposal({ id, data }: Proposal, known: KnownIds = {}): Pro
   const result = metricSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues as Issue[]) problems.push({ field: fieldOf(issue.path), message: messageOf(issue) });
+    // The schema checks what an active metric needs only once everything else passes; say it now, not on the next try.
+    const active = (data.status ?? 'active') === 'active';
+    const reported = new Set(problems.map((p) => p.field));
+    if (active && !data.supports && !reported.has('supports')) problems.push({ field: 'supports', message: 'required while the metric is active: the goals it measures progress toward' });
+    if (active && !data.source && !reported.has('source.system')) problems.push({ field: 'source.system', message: 'required while the metric is active: the system the number comes from' });
   }
   const unknown = (field: string, ids: unknown, set: ReadonlySet<string> | undefined, what: string) => {
     if (!set || !Array.isArray(ids)) return;

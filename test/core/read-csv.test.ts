@@ -84,6 +84,12 @@ describe('data files', () => {
     expect(problems(text)).toEqual(['5:12 data-row']);
   });
 
+  it('places a bad value after quoted fields at its real column, and line', () => {
+    expect(problems('date,value\n"2026-01-05",x\n')).toEqual(['2:14 data-row']);
+    expect(problems('note,date,value\n"flu,\nstaff",2026-01-05,x\n')).toEqual(['3:19 data-row']);
+    expect(problems('"date","valeu"\n')).toEqual(['1:8 data-column', '1:1 data-column']);
+  });
+
   it('ignores blank lines and keeps the lines after them right', () => {
     const text = 'date,value\n\n2026-01-05,1\n\n\n2026-01-12,x\n';
     expect(rows(text)).toEqual([['2026-01-05', 1, undefined, 3]]);

@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkMdxBody, MAX_MDX_DEPTH, splitFrontmatter } from '../../src/core/read/mdx.ts';
 import { analyze, removeCatalogs, validCatalog } from '../helpers/catalog.ts';
@@ -121,6 +123,27 @@ describe('MDX bodies are Markdown only', () => {
       expect(found).toHaveLength(1);
       expect(found[0]).toMatch(new RegExp(`^${GOAL}:\\d+:\\d+ mdx-depth$`));
     }
+  });
+});
+
+describe('a body that crashes the MDX parser', () => {
+  // satteri 0.10.5 panics and aborts the process on these; run them in a child so a regression fails this test, not the run.
+  it('is checked without aborting the process', () => {
+    const bodies = ['import "\\', 'text\n\nexport `\\', "import '-#\\"];
+    const script = [
+      "import { checkMdxBody } from './src/core/read/mdx.ts';",
+      'for (const body of JSON.parse(process.argv[1])) for (const allowCode of [false, true])',
+      "  console.log(checkMdxBody('x.mdx', body, 6, allowCode).map((d) => `${d.line}:${d.column} ${d.rule}`).join() || 'none');",
+    ].join('\n');
+    const run = spawnSync('node_modules/.bin/node', ['--input-type=module', '-e', script, JSON.stringify(bodies)], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual(['7:1 mdx-code', 'none', '9:1 mdx-code', 'none', '7:1 mdx-code', 'none']);
+  });
+
+  it('is stored with a final newline, so rendering it is safe too', () => {
+    expect(splitFrontmatter('---\na: 1\n---\nimport "\\')!.body).toBe('import "\\\n');
+    expect(splitFrontmatter('---\na: 1\n---\n')!.body).toBe('');
   });
 });
 

@@ -197,6 +197,20 @@ describe('metric schema: thresholds and targets', () => {
     expect(one(files, 'invalid-value').message).toBe('`target` must be `{ value, by }`, `{ min, max, by }`, or a list of those');
   });
 
+  it('reports a misspelled field of a stepped target with a did-you-mean hint', () => {
+    const files = edit(stepped('2026-06-30', '2026-12-31'), LEAD, '{ value: 30,', '{ valeu: 30,');
+    expect(errors(files)).toEqual([`${at(files, LEAD, '{ valeu')} missing-field`, `${at(files, LEAD, 'valeu')} unknown-field`]);
+    const d = one(files, 'unknown-field');
+    expect(d.message).toBe('unknown field `valeu` in `target[0]`');
+    expect(d.hint).toBe('did you mean `value`?');
+  });
+
+  it('reports a bad value inside a stepped target at the value', () => {
+    const files = edit(stepped('2026-06-30', '2026-12-31'), LEAD, '{ value: 30,', '{ value: thirty,');
+    expect(errors(files)).toEqual([`${at(files, LEAD, 'thirty')} invalid-type`]);
+    expect(one(files, 'invalid-type').message).toBe('`target[0].value` must be a number; got "thirty"');
+  });
+
   it('reports a misspelled target field with a did-you-mean hint', () => {
     const files = edit(valid, LEAD, '{ value: 40,', '{ valeu: 40,');
     expect(errors(files)).toContain(`${at(files, LEAD, 'valeu')} unknown-field`);

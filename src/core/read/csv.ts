@@ -19,11 +19,12 @@ export function parseObservations(file: string, text: string): { rows: Observati
     diagnostics.push({ file, ...at(line, column, length), severity: 'error', rule, message, hint });
 
   let normalized = text.replace(/\r\n?/g, '\n');
+  const starts = lineStarts(normalized);
+  const place = (offset: number) => positionAt(starts, offset);
   const open = unclosedQuote(normalized);
   if (open !== undefined) {
     // Read the rows before it; from the open quote on, everything would be one runaway note.
-    const starts = lineStarts(normalized);
-    const { line, column } = positionAt(starts, open);
+    const { line, column } = place(open);
     report(line, column, 1, 'data-row', 'this quote is never closed, so every line after it would be read as part of one note', 'close the quote; inside a quoted note, write a quote as two: `""`');
     normalized = normalized.slice(0, starts[line - 1]);
   }
@@ -36,17 +37,13 @@ export function parseObservations(file: string, text: string): { rows: Observati
     line += 1 + record.reduce((n, field) => n + (field.match(/\n/g)?.length ?? 0), 0);
   }
   const header = (records[0] ?? []).map((name) => name.trim());
-  let column = 1;
-  const columnAt = header.map((name) => {
-    const start = column;
-    column += name.length + 1;
-    return start;
-  });
+  const columnAt = fieldStarts(normalized, 0).map((offset) => place(offset).column);
+  const columnOf = (i: number) => columnAt[i] ?? 1;
   header.forEach((name, i) => {
     if (!(DATA_COLUMNS as readonly string[]).includes(name)) {
-      report(1, columnAt[i]!, name.length, 'data-column', `unknown column \`${name}\``, didYouMean(name.toLowerCase(), DATA_COLUMNS) ?? `columns are ${DATA_COLUMNS.join(', ')}`);
+      report(1, columnOf(i), name.length, 'data-column', `unknown column \`${name}\``, didYouMean(name.toLowerCase(), DATA_COLUMNS) ?? `columns are ${DATA_COLUMNS.join(', ')}`);
     } else if (header.indexOf(name) !== i) {
-      report(1, columnAt[i]!, name.length, 'data-column', `the column \`${name}\` appears twice`, 'keep one column of each name; only one of them would be read');
+      report(1, columnOf(i), name.length, 'data-column', `the column \`${name}\` appears twice`, 'keep one column of each name; only one of them would be read');
     }
   });
   for (const required of REQUIRED_DATA_COLUMNS) {
@@ -69,8 +66,9 @@ export function parseObservations(file: string, text: string): { rows: Observati
       for (const problem of parsed.error.issues) {
         const name = String(problem.path[0] ?? 'date');
         const i = Math.max(0, header.indexOf(name));
-        const offset = record.slice(0, i).reduce((n, field) => n + field.length + 1, 0);
-        report(rowLine, offset + 1, record[i]?.length ?? 1, 'data-row', `\`${name}\` ${problem.message}: \`${raw[name] ?? ''}\``);
+        const recordStart = starts[rowLine - 1]!;
+        const { line: fieldLine, column: fieldColumn } = place(fieldStarts(normalized, recordStart)[i] ?? recordStart);
+        report(fieldLine, fieldColumn, record[i]?.length ?? 1, 'data-row', `\`${name}\` ${problem.message}: \`${raw[name] ?? ''}\``);
       }
       return;
     }
@@ -88,19 +86,41 @@ export function parseObservations(file: string, text: string): { rows: Observati
 
 /** Offset of a quote that opens a field and never closes, or undefined. d3 would read the rest of the file into that field. */
 function unclosedQuote(text: string): number | undefined {
-  let fieldStart = true;
-  for (let i = 0; i < text.length; i++) {
-    if (fieldStart && text[i] === '"') {
+  for (let offset = 0; offset < text.length; ) {
+    const record = scanRecord(text, offset);
+    if (record.unclosed !== undefined) return record.unclosed;
+    offset = record.next;
+  }
+  return undefined;
+}
+
+/** Where each field of the record at `offset` starts. */
+function fieldStarts(text: string, offset: number): number[] {
+  return scanRecord(text, offset).starts;
+}
+
+/**
+ * One record read the way d3 reads it: a quote opens a quoted field only at the field's start,
+ * and the character after the closing quote ends the field, whatever it is.
+ */
+function scanRecord(text: string, offset: number): { starts: number[]; next: number; unclosed?: number } {
+  const starts = [offset];
+  let i = offset;
+  while (i < text.length) {
+    if (text[i] === '"') {
       const open = i;
       // A quote inside a quoted field is written twice; the field ends at a single one.
       do {
         i = text.indexOf('"', i + 1);
-        if (i < 0) return open;
+        if (i < 0) return { starts, next: text.length, unclosed: open };
       } while (text[i + 1] === '"' && ++i);
-      fieldStart = false;
+      i++;
     } else {
-      fieldStart = text[i] === ',' || text[i] === '\n';
+      while (i < text.length && text[i] !== ',' && text[i] !== '\n') i++;
     }
+    if (i >= text.length) break;
+    if (text[i] === '\n') return { starts, next: i + 1 };
+    starts.push(++i);
   }
-  return undefined;
+  return { starts, next: text.length };
 }

@@ -1,0 +1,187 @@
+/**
+ * The site inside a git repository: the fixture catalog committed twice, built through Astro.
+ * /changes/ shows the timeline from git; /propose/ has a form covering the metric schema, and in
+ * a real browser it reports problems at their fields and opens GitHub's new-file page with a
+ * metric file the catalog accepts.
+ */
+import { cpSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseYaml } from '../../src/core/read/yaml.ts';
+import { metricSchema } from '../../src/core/schemas/metric.ts';
+import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
+import { commitAll, plainFolder, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';
+import { buildSite, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
+
+const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
+let build: BuildResult;
+
+beforeAll(() => {
+  const { catalog } = repoWith({}, { message: 'Start', date: '2026-08-01T09:00:00Z' });
+  cpSync(FIXTURE, catalog, { recursive: true });
+  commitAll(catalog, 'Add the Harbor Transit catalog', { author: 'Ana Lima', date: '2026-09-01T10:00:00Z' });
+  const before = readFileSync(join(catalog, 'metrics/headway-gaps.yaml'), 'utf8');
+  const after = before.replace('thresholds: { green: 40, red: 80 }', 'thresholds: { green: 30, red: 70 }');
+  expect(after).not.toBe(before);
+  writeFiles(catalog, { 'metrics/headway-gaps.yaml': after });
+  commitAll(catalog, 'Tighten the headway gap thresholds', { author: 'Bo Chen', date: '2026-10-05T10:00:00Z' });
+  build = buildSite(catalog);
+});
+afterAll(() => {
+  rmSync(build.outDir, { recursive: true, force: true });
+  removeRepos();
+});
+
+describe('/changes/', () => {
+  it('builds', () => {
+    expect(build.stderr).not.toMatch(/\[ERROR\]/);
+    expect(build.status).toBe(0);
+  });
+
+  it('sums up metrics added, retired and changed per month', () => {
+    const rows = readPage(build.outDir, 'changes').querySelectorAll('[data-changes-summary] tbody tr');
+    expect(rows.map((r) => [r.getAttribute('data-month'), ...r.querySelectorAll('td').map(text)])).toEqual([
+      ['2026-10', '0', '0', '1', '0', '0', '0', '0'],
+      ['2026-09', '3', '0', '0', '0', '5', '0', '0'],
+    ]);
+  });
+
+  it('lists the change with its date, author, subject and fields, linked to the metric', () => {
+    const page = readPage(build.outDir, 'changes');
+    const october = page.querySelector('[data-timeline-month="2026-10"]')!;
+    const item = october.querySelector('[data-changes="metrics-changed"] li')!;
+    expect(item.querySelector('a')!.getAttribute('href')).toBe('/metrics/headway-gaps/');
+    expect(text(item)).toBe('Headway gaps <script>alert(1)</script> · 2026-10-05 · Bo Chen · Tighten the headway gap thresholds — thresholds.green, thresholds.red');
+    const added = page.querySelector('[data-timeline-month="2026-09"] [data-changes="metrics-added"]')!;
+    expect(added.querySelectorAll('li').map((li) => li.getAttribute('data-entry')).sort()).toEqual(['headway-gaps', 'on-time-performance', 'paper-ticket-sales']);
+  });
+
+  it('is in the header navigation on every page', () => {
+    const nav = readPage(build.outDir, 'metrics').querySelectorAll('.site-nav a').map((a) => a.getAttribute('href'));
+    expect(nav).toContain('/changes/');
+    expect(readPage(build.outDir, 'changes').querySelector('.site-nav a[aria-current="page"]')!.getAttribute('href')).toBe('/changes/');
+  });
+
+  it('loads no script', () => {
+    expect(readPage(build.outDir, 'changes').querySelectorAll('script')).toHaveLength(0);
+  });
+});
+
+describe('/changes/ outside a git repository', () => {
+  it('says there is no history', () => {
+    const dir = plainFolder();
+    cpSync(FIXTURE, dir, { recursive: true });
+    const outside = buildSite(dir);
+    try {
+      expect(outside.status).toBe(0);
+      expect(text(readPage(outside.outDir, 'changes').querySelector('[data-history-unavailable]'))).toBe('No change history: the catalog is not in a git repository. The timeline is read from the git log of the catalog\'s repository.');
+    } finally {
+      rmSync(outside.outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('/propose/', () => {
+  it('is linked from the metrics index', () => {
+    expect(readPage(build.outDir, 'metrics').querySelector('[data-propose-link]')!.getAttribute('href')).toBe('/propose/');
+  });
+
+  it("has a form with a control for each of the metric schema's required fields", () => {
+    const page = readPage(build.outDir, 'propose');
+    const form = page.querySelector('propose-metric form[data-propose-form]')!;
+    const names = form.querySelectorAll('[name]').map((c) => c.getAttribute('name'));
+    const required = (z.toJSONSchema(metricSchema, { io: 'input' }) as { required: string[] }).required;
+    expect(required.length).toBeGreaterThan(5);
+    expect(required.filter((field) => !names.includes(field))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(['id', 'supports', 'source.system', 'source.url', 'thresholds.green', 'target.by', 'status']));
+    for (const field of required) expect(text(form.querySelector(`label[for="field-${field}"]`)), field).toContain('(required)');
+    const host = page.querySelector('propose-metric')!;
+    expect(host.getAttribute('data-repository')).toBe('https://github.com/harbor/metrics');
+    expect(host.getAttribute('data-branch')).toBe('trunk');
+    expect(page.querySelector('#list-goals')!.querySelectorAll('option').map((o) => o.getAttribute('value')).sort()).toEqual(['dispatch-gaps', 'move-the-city', 'old-fare-goal', 'on-time-buses', 'reliable-service']);
+  });
+
+  it('loads one small module script, which no other page loads', () => {
+    const scripts = readPage(build.outDir, 'propose').querySelectorAll('script[type="module"][src]').map((s) => s.getAttribute('src')!);
+    expect(scripts).toHaveLength(1);
+    const size = statSync(join(build.outDir, scripts[0]!)).size;
+    // zod and the metric schema are most of it (about 100 KB minified, 30 KB gzipped).
+    expect(size).toBeLessThan(160 * 1024);
+    for (const page of ['metrics', 'changes', 'metrics/headway-gaps', 'goals']) {
+      expect(readPage(build.outDir, page).querySelectorAll('script').map((s) => s.getAttribute('src')), page).not.toContain(scripts[0]);
+    }
+    expect(readdirSync(join(build.outDir, 'propose'))).toEqual(['index.html']);
+  });
+});
+
+describe('/propose/ in a browser', () => {
+  let server: Awaited<ReturnType<typeof serveDirectory>>;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveDirectory(build.outDir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows each problem at its field, then opens the new-file page with a valid metric file', async () => {
+    const context = await browser.newContext();
+    // Nothing leaves the machine: the new-file page opens in a tab whose request is refused.
+    const opened: string[] = [];
+    await context.route('**/*', (route) => (route.request().url().startsWith(server.url) ? route.continue() : (opened.push(route.request().url()), route.abort())));
+    const page = await context.newPage();
+    await page.goto(`${server.url}/propose/`);
+
+    await page.getByRole('button', { name: /Check, then open/ }).click();
+    await expect(page.locator('[data-error-for="name"]').textContent()).resolves.toBe('required');
+    await expect(page.locator('form [name="name"]').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator('[data-form-errors]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-result]').isVisible()).resolves.toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('id');
+
+    const fill = async (name: string, value: string) => page.locator(`form [name="${name}"]`).fill(value);
+    await fill('id', 'late-departures');
+    await fill('name', 'Late departures: first trips');
+    await fill('description', 'First trips of the day that leave the depot more than 2 minutes late.');
+    await fill('why', 'a late first trip makes the whole route late.');
+    await fill('supports', 'on-time-buses, no-such-goal');
+    await page.selectOption('form [name="indicator"]', 'leading');
+    await fill('owner', 'lee-chen');
+    await fill('unit', 'count');
+    await page.selectOption('form [name="direction"]', 'down');
+    await fill('formula', 'count of first trips departing > 2 min after schedule, per week');
+    await fill('source.system', 'CAD/AVL');
+    await page.selectOption('form [name="cadence"]', 'weekly');
+    await fill('thresholds.green', '3');
+    await fill('thresholds.red', 'ten');
+    await page.getByRole('button', { name: /Check, then open/ }).click();
+    await expect(page.locator('[data-error-for="supports"]').textContent()).resolves.toBe('no goal `no-such-goal` in the catalog');
+    await expect(page.locator('[data-error-for="thresholds.red"]').textContent()).resolves.toBe('must be a number');
+    await expect(page.locator('[data-error-for="name"]').isVisible()).resolves.toBe(false);
+
+    await fill('supports', 'on-time-buses');
+    await fill('thresholds.red', '10');
+    const popup = context.waitForEvent('page');
+    await page.getByRole('button', { name: /Check, then open/ }).click();
+    await popup;
+    await expect(page.locator('[data-result]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-path]').textContent()).resolves.toBe('metrics/late-departures.yaml');
+    const href = (await page.locator('[data-new-file-link]').getAttribute('href'))!;
+    const url = new URL(href);
+    expect(`${url.origin}${url.pathname}`).toBe('https://github.com/harbor/metrics/new/trunk');
+    expect(url.searchParams.get('filename')).toBe('metrics/late-departures.yaml');
+    const yaml = url.searchParams.get('value')!;
+    expect(yaml).toBe(await page.locator('[data-yaml]').textContent());
+    const parsed = parseYaml('metrics/late-departures.yaml', yaml);
+    expect(parsed.diagnostics).toEqual([]);
+    const result = metricSchema.safeParse(parsed.value);
+    expect(result.success).toBe(true);
+    expect(result.data).toMatchObject({ name: 'Late departures: first trips', supports: ['on-time-buses'], thresholds: { green: 3, red: 10 }, source: { system: 'CAD/AVL' } });
+    expect(opened.some((u) => u.startsWith('https://github.com/harbor/metrics/new/trunk?filename=metrics%2Flate-departures.yaml&value='))).toBe(true);
+    await context.close();
+  });
+});
