@@ -34,6 +34,7 @@ const root = catalogRoot(values.dir);
 const today = todayOrFail(values.today);
 const info = repoInfo(root);
 if ('problem' in info) fail(`${info.problem}: diff compares git revisions of the catalog (${root})`, 2);
+const prefix = info.prefix;
 
 function commitOf(revision: string): string {
   try {
@@ -44,11 +45,16 @@ function commitOf(revision: string): string {
   }
 }
 
-/** The catalog as it was at a commit, analysed from a temporary copy that is removed afterwards. */
-function analyzeRevision(commit: string): Analysis {
+/**
+ * The catalog as it was at a commit, analysed from a temporary copy that is removed afterwards.
+ * A message that names the copy's folder (a missing config, say) names the revision instead.
+ */
+function analyzeRevision(commit: string, revision: string): Analysis {
   const dir = checkoutCatalog(root, commit);
   try {
-    return analyzeCatalog(dir, today);
+    const analysis = analyzeCatalog(dir, today);
+    for (const d of analysis.diagnostics) if (d.message.includes(dir)) d.message = d.message.replaceAll(dir, `${revision} (${prefix || 'the repository root'})`);
+    return analysis;
   } finally {
     removeCheckout(dir);
   }
@@ -56,8 +62,8 @@ function analyzeRevision(commit: string): Analysis {
 
 const baseCommit = commitOf(values.base);
 const headCommit = values.head === undefined ? undefined : commitOf(values.head);
-const before = analyzeRevision(baseCommit);
-const after = headCommit === undefined ? analyzeCatalog(root, today) : analyzeRevision(headCommit);
+const before = analyzeRevision(baseCommit, values.base);
+const after = headCommit === undefined ? analyzeCatalog(root, today) : analyzeRevision(headCommit, values.head!);
 const diff = diffCatalogs(before, after);
 
 if (format === 'json') {

@@ -290,6 +290,8 @@ function cascadeEffects(before: Analysis, after: Analysis, goalIds: Map<string, 
   return effects;
 }
 
+const hasConfig = (analysis: Analysis) => !analysis.diagnostics.some((d) => d.rule === 'missing-config');
+
 export function diffCatalogs(before: Analysis, after: Analysis): CatalogDiff {
   const renamedIds: Record<DiffKey, Map<string, string>> = { goals: new Map(), metrics: new Map(), owners: new Map(), initiatives: new Map() };
   const kinds = Object.fromEntries(DIFF_KINDS.map(({ key }) => [key, diffKind(before.catalog, after.catalog, key, renamedIds[key])])) as Record<DiffKey, KindDiff>;
@@ -304,7 +306,8 @@ export function diffCatalogs(before: Analysis, after: Analysis): CatalogDiff {
 
   return {
     ...kinds,
-    config: fieldChanges(before.catalog.config, after.catalog.config),
+    // Without a config file a version has only a stand-in config: nothing to compare field by field.
+    config: hasConfig(before) && hasConfig(after) ? fieldChanges(before.catalog.config, after.catalog.config) : [],
     data: diffData(before.catalog, after.catalog, renamedIds.metrics),
     diagnostics: diffDiagnostics(before.diagnostics, after.diagnostics, renamedFiles),
     cascade: cascadeEffects(before, after, renamedIds.goals, renamedIds.metrics),

@@ -10,6 +10,8 @@ import { sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.t
 import { parseObservations, type ObservationRow } from './read/csv.ts';
 import { discoverFiles, readCatalogText, type CatalogFile, type EntryKind } from './read/files.ts';
 import { checkMdxBody, splitFrontmatter } from './read/mdx.ts';
+import { parseFastYaml } from './read/fast-yaml.ts';
+import { SourceMap } from './read/sources.ts';
 import { parseYaml, type YamlSource } from './read/yaml.ts';
 import { configSchema, type CatalogConfig } from './schemas/config.ts';
 import { goalSchema, type GoalData } from './schemas/goal.ts';
@@ -45,7 +47,7 @@ export interface LoadedCatalog {
   /** Ids of every entry file found, valid or not. */
   knownIds: Record<EntryKind, Set<string>>;
   /** Parsed YAML of each entry and of the config, by file, to place diagnostics. */
-  sources: Map<string, YamlSource>;
+  sources: SourceMap;
   fileCount: number;
   diagnostics: Diagnostic[];
 }
@@ -53,7 +55,7 @@ export interface LoadedCatalog {
 export function loadCatalog(rootDir: string): LoadedCatalog {
   const root = resolve(rootDir);
   const diagnostics: Diagnostic[] = [];
-  const sources = new Map<string, YamlSource>();
+  const sources = new SourceMap();
   const config = loadConfig(root, diagnostics, sources);
   const schemas: Record<EntryKind, z.ZodType> = {
     goal: goalSchema({ levels: config.levels, perspectives: config.perspectives }),
@@ -123,7 +125,7 @@ function addFileDiagnostics(diagnostics: Diagnostic[], found: Diagnostic[]): voi
   }
 }
 
-function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: CatalogConfig, diagnostics: Diagnostic[], sources: Map<string, YamlSource>): Entry<unknown> | undefined {
+function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: CatalogConfig, diagnostics: Diagnostic[], sources: SourceMap): Entry<unknown> | undefined {
   let yamlText = text;
   let offset = 0;
   let body: string | undefined;
@@ -138,6 +140,14 @@ function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: C
     body = split.body;
     append(diagnostics, checkMdxBody(file.path, split.body, split.bodyOffset, config.mdx.allowCode));
   }
+  const entry = (data: unknown): Entry<unknown> => (body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data } : { id: file.id, file: file.path, data, body });
+  // Most files are plain and valid: read them fast, and build their syntax tree only if a rule needs it.
+  const fast = parseFastYaml(yamlText);
+  const checked = fast && schema.safeParse(fast.value);
+  if (checked?.success) {
+    sources.defer(file.path, offset, () => parseYaml(file.path, yamlText, offset).source);
+    return entry(checked.data);
+  }
   const parsed = parseYaml(file.path, yamlText, offset);
   sources.set(file.path, parsed.source);
   append(diagnostics, parsed.diagnostics);
@@ -145,7 +155,7 @@ function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: C
   const validated = validateEntry(schema, parsed.value, parsed.source);
   append(diagnostics, validated.diagnostics);
   if (!validated.data) return undefined;
-  return body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data: validated.data } : { id: file.id, file: file.path, data: validated.data, body };
+  return entry(validated.data);
 }
 
 /**
@@ -154,11 +164,11 @@ function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: C
  */
 export function loadCatalogConfig(rootDir: string): { config: CatalogConfig; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const config = loadConfig(resolve(rootDir), diagnostics, new Map());
+  const config = loadConfig(resolve(rootDir), diagnostics, new SourceMap());
   return { config, diagnostics };
 }
 
-function loadConfig(root: string, diagnostics: Diagnostic[], sources: Map<string, YamlSource>): CatalogConfig {
+function loadConfig(root: string, diagnostics: Diagnostic[], sources: SourceMap): CatalogConfig {
   const fallback = configSchema.parse({ name: basename(root) });
   if (!existsSync(root)) {
     diagnostics.push({ file: '.', ...START_OF_FILE, severity: 'error', rule: 'missing-config', message: `the catalog folder ${root} does not exist`, hint: 'point CATALOG_DIR (or --dir) at a folder holding catalog.config.yaml' });

@@ -154,6 +154,11 @@ describe('splitFrontmatter and checkMdxBody', () => {
     expect(splitFrontmatter('a: 1\n---\n')).toBeUndefined();
   });
 
+  it('lists code constructs in file order', () => {
+    const found = checkMdxBody('x.mdx', 'import a from "a"\n\n{1} and {2} <b>x</b>\n\n<C />\n', 6, false);
+    expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['7:1', '9:1', '9:9', '9:13', '11:1']);
+  });
+
   it('nests quotes up to the limit', () => {
     expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH - 2)} fine\n`, 0, false)).toEqual([]);
     expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH + 1)} deep\n`, 0, false).map((d) => d.rule)).toEqual(['mdx-depth']);

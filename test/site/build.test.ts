@@ -31,6 +31,7 @@ describe('building a catalog', () => {
       'strategy-map',
       'changes',
       'propose',
+      'report',
       ...['move-the-city', 'reliable-service', 'on-time-buses', 'dispatch-gaps', 'old-fare-goal'].map((id) => `goals/${id}`),
       ...['on-time-performance', 'headway-gaps', 'paper-ticket-sales'].map((id) => `metrics/${id}`),
       ...['operations', 'service-planning', 'lee-chen'].map((id) => `owners/${id}`),

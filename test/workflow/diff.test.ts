@@ -4,6 +4,7 @@
  * cascade, nothing changed, a catalog in a subfolder, and the Markdown's escaping and folding.
  */
 import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { diffToMarkdown, escapeMarkdown, NO_CHANGES } from '../../src/core/diff-markdown.ts';
@@ -216,6 +217,33 @@ describe('the effect on the cascade', () => {
       { field: 'parent', before: 'access', after: 'mission' },
     ]);
     expect(diff.cascade).toContainEqual(expect.objectContaining({ type: 'goal-moved', id: 'scheduling', message: 'moves from under access to under mission, with its 0 sub-goals and 1 metric' }));
+  });
+});
+
+describe('configuration and values', () => {
+  it('lists changed settings and changed values', () => {
+    const start = validCatalog();
+    const { catalog } = repoWith(start);
+    writeFiles(catalog, {
+      'catalog.config.yaml': `${start['catalog.config.yaml']}rules:\n  stale-data: error\n`,
+      'data/wait-days.csv': 'date,value,note\n2026-11-09,9.5,corrected\n2026-11-16,8,\n2026-11-23,7,\n',
+    });
+    const diff = jsonDiff(['--dir', catalog, '--base', 'HEAD']);
+    expect(diff.config).toEqual([{ field: 'rules.stale-data', before: null, after: 'error' }]);
+    expect(diff.data).toEqual([{ metric: 'wait-days', name: 'Days to appointment', file: 'data/wait-days.csv', added: ['2026-11-23'], removed: [], changed: ['2026-11-09'], latestBefore: { date: '2026-11-16', value: 8 }, latestAfter: { date: '2026-11-23', value: 7 } }]);
+    const md = diffCli(['--dir', catalog, '--base', 'HEAD']).stdout;
+    expect(md).toContain('#### Values\n\n- **Days to appointment** `data/wait-days.csv`: 1 value added, 1 corrected; latest `7` on 2026-11-23 (was `8` on 2026-11-16)');
+    expect(md).toContain('#### Configuration `catalog.config.yaml`\n\n- `rules.stale-data`: _not set_ → `error`');
+  });
+
+  it('shows a catalog added to a repository as everything added, without naming a temporary folder', () => {
+    const { repo } = repoWith({}, { extra: { 'README.md': '# metrics to come\n' } });
+    writeFiles(join(repo, 'catalog'), validCatalog());
+    const diff = jsonDiff(['--dir', join(repo, 'catalog'), '--base', 'HEAD']);
+    expect(diff.metrics.added.map((m) => m.id)).toEqual(['open-slots', 'wait-days']);
+    expect(diff.goals.added).toHaveLength(3);
+    expect(diff.config).toEqual([]);
+    expect(diff.diagnostics.resolved.map((d) => d.message)).toEqual(['no catalog.config.yaml in HEAD (catalog/)']);
   });
 });
 

@@ -87,5 +87,5 @@ export function checkMdxBody(file: string, body: string, bodyOffset: number, all
     }
     for (const child of node.children ?? []) stack.push({ node: child, depth: depth + 1 });
   }
-  return found;
+  return found.sort((a, b) => a.line - b.line || a.column - b.column);
 }

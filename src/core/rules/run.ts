@@ -1,13 +1,14 @@
 /** Runs every rule at the severity catalog.config.yaml gives it and places each finding in its file. */
-import type { Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic, Span } from '../diagnostics.ts';
 import type { Derived } from '../derive/index.ts';
 import type { Catalog } from '../graph.ts';
 import type { LoadedCatalog } from '../load.ts';
+import { shiftSpan } from '../read/positions.ts';
 import { spanAt, type YamlSource } from '../read/yaml.ts';
 import { START_OF_FILE } from '../diagnostics.ts';
 import { didYouMean } from '../suggest.ts';
 import { RULES, RULES_BY_ID } from './index.ts';
-import type { Rule, RuleSeverity } from './types.ts';
+import type { Finding, Rule, RuleSeverity } from './types.ts';
 
 interface RuleSetting {
   severity: RuleSeverity;
@@ -28,12 +29,17 @@ export function runRules(catalog: Catalog, loaded: LoadedCatalog, derived: Deriv
     const { severity, options } = settingFor(rule, catalog.config);
     if (severity === 'off') continue;
     for (const finding of rule.check({ catalog, loaded, derived, options })) {
-      const source = loaded.sources.get(finding.file);
-      const span = source ? spanAt(source, finding.path, finding.at ?? 'value') : START_OF_FILE;
-      diagnostics.push({ file: finding.file, ...span, severity: severity === 'warn' ? 'warning' : 'error', rule: rule.id, message: finding.message, hint: finding.hint });
+      diagnostics.push({ file: finding.file, ...placeFinding(loaded, finding), severity: severity === 'warn' ? 'warning' : 'error', rule: rule.id, message: finding.message, hint: finding.hint });
     }
   }
   return diagnostics;
+}
+
+/** A finding about a whole file sits where its fields start; one about a field needs the file's syntax tree. */
+function placeFinding(loaded: LoadedCatalog, finding: Finding): Span {
+  if (finding.path.length === 0) return shiftSpan(START_OF_FILE, loaded.sources.lineOffset(finding.file));
+  const source = loaded.sources.get(finding.file);
+  return source ? spanAt(source, finding.path, finding.at ?? 'value') : START_OF_FILE;
 }
 
 /** Unknown rule ids and options, and integrity rules that someone tried to turn down, in catalog.config.yaml. */
