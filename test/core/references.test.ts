@@ -228,3 +228,15 @@ describe('an entry whose own file is broken', () => {
     expect(errors(change(valid, { [path]: content }))).toEqual([expected]);
   });
 });
+
+describe('long drives chains', () => {
+  it('walks a chain of 6,000 leading metrics without exhausting the stack, and finds a cycle at its end', async () => {
+    const { drivesChain } = await import('../../src/core/rules/drives-chain.ts');
+    const metrics = new Map<string, { id: string; file: string; data: { indicator: string; drives?: string[] } }>();
+    const n = 6000;
+    for (let i = 0; i < n; i++) metrics.set(`m${i}`, { id: `m${i}`, file: `metrics/m${i}.yaml`, data: { indicator: 'leading', drives: [`m${(i + 1) % n}`] } });
+    const findings = drivesChain.check({ catalog: { metrics } } as never);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toMatch(/^the drives graph has a cycle: m0 → m1 → .* → m5999 → m0$/);
+  });
+});

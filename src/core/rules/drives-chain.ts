@@ -17,23 +17,38 @@ export const drivesChain: Rule = {
         }
       });
     }
-    // Depth-first search; an edge back to a metric on the current path closes a cycle.
+    // Depth-first search with an explicit stack (chains can be thousands long); an edge back to a
+    // metric still on the current path closes a cycle, which `trail` then spells out.
     const state = new Map<string, 'open' | 'done'>();
-    const visit = (id: string, trail: string[]) => {
-      state.set(id, 'open');
-      const metric = metrics.get(id)!;
-      metric.data.drives?.forEach((next, i) => {
-        if (!metrics.has(next) || next === id) return;
+    const trail: string[] = [];
+    for (const start of [...metrics.keys()].sort()) {
+      if (state.has(start)) continue;
+      const stack = [{ id: start, next: 0 }];
+      state.set(start, 'open');
+      trail.push(start);
+      while (stack.length) {
+        const frame = stack[stack.length - 1]!;
+        const metric = metrics.get(frame.id)!;
+        const drives = metric.data.drives ?? [];
+        if (frame.next >= drives.length) {
+          state.set(frame.id, 'done');
+          stack.pop();
+          trail.pop();
+          continue;
+        }
+        const i = frame.next++;
+        const next = drives[i]!;
+        if (!metrics.has(next) || next === frame.id) continue;
         if (state.get(next) === 'open') {
-          const cycle = [...trail.slice(trail.indexOf(next)), id, next];
+          const cycle = [...trail.slice(trail.lastIndexOf(next)), next];
           findings.push({ file: metric.file, path: ['drives', i], message: `the drives graph has a cycle: ${cycle.join(' → ')}`, hint: 'a metric cannot predict itself: remove one link of the cycle' });
         } else if (!state.has(next)) {
-          visit(next, [...trail, id]);
+          state.set(next, 'open');
+          trail.push(next);
+          stack.push({ id: next, next: 0 });
         }
-      });
-      state.set(id, 'done');
-    };
-    for (const id of [...metrics.keys()].sort()) if (!state.has(id)) visit(id, []);
+      }
+    }
     return findings;
   },
 };

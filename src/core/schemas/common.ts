@@ -17,7 +17,8 @@ export const isoDate = z.iso.date({ message: 'must be a real date written YYYY-M
 /** An http(s) link; `javascript:`, `data:` and other schemes are refused so no page links to them. */
 export const httpUrl = z.url({
   protocol: /^https?$/,
-  hostname: z.regexes.domain,
+  // Any host a browser can reach: public domains, but also intranet names, IPs and ports.
+  hostname: /^[A-Za-z0-9.\-\[\]:]+$/,
   message: 'must be an http:// or https:// link',
 });
 
