@@ -1,4 +1,5 @@
 /** `npm run check`: every diagnostic of the catalog, the way the build sees it. */
+import { relative, sep } from 'node:path';
 import { analyzeCatalog } from '../core/analyze.ts';
 import { formatReport, REPORT_FORMATS, type ReportFormat } from '../core/report.ts';
 import { catalogRoot, COMMON_OPTIONS, fail, parseCommand, todayOrFail } from './common.ts';
@@ -19,7 +20,10 @@ const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, form
 const format = values.format as ReportFormat;
 if (!REPORT_FORMATS.includes(format)) fail(`--format must be one of ${REPORT_FORMATS.join(', ')}; got "${values.format}"`, 2);
 
-const { diagnostics, fileCount } = analyzeCatalog(catalogRoot(values.dir), todayOrFail(values.today));
-process.stdout.write(formatReport(format, diagnostics, fileCount));
+const root = catalogRoot(values.dir);
+const { diagnostics, fileCount } = analyzeCatalog(root, todayOrFail(values.today));
+// Annotations name files from the repository root (where CI runs), even for a catalog in a subfolder.
+const prefix = relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root).split(sep).join('/');
+process.stdout.write(formatReport(format, diagnostics, fileCount, prefix && !prefix.startsWith('..') ? `${prefix}/` : ''));
 const failing = diagnostics.some((d) => d.severity === 'error' || (values.strict && d.severity === 'warning'));
 process.exitCode = failing ? 1 : 0;

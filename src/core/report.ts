@@ -29,17 +29,30 @@ export function formatJson(diagnostics: Diagnostic[]): string {
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
+/** GitHub shows at most this many annotations of each kind per step; the log keeps every problem. */
+export const MAX_ANNOTATIONS = 10;
+
+/**
+ * For GitHub Actions: every problem in the log as text, then workflow-command annotations for the
+ * first MAX_ANNOTATIONS errors and warnings, which GitHub pins to their lines in the pull request.
+ * `pathPrefix` is the catalog's folder within the repository, for catalogs that are not its root.
+ */
 export function formatGithub(diagnostics: Diagnostic[], fileCount: number, pathPrefix = ''): string {
-  const lines = diagnostics.map((d) => {
-    const command = d.severity === 'error' ? 'error' : 'warning';
+  const annotate = (d: Diagnostic) => {
     const props = [`file=${escapeProperty(pathPrefix + d.file)}`, `line=${d.line}`, `col=${d.column}`, `endLine=${d.endLine}`, `endColumn=${d.endColumn}`, `title=${escapeProperty(d.rule)}`].join(',');
-    return `::${command} ${props}::${escapeData(d.hint ? `${d.message}\n${d.hint}` : d.message)}`;
-  });
-  return [...lines, summary(diagnostics, fileCount)].join('\n') + '\n';
+    return `::${d.severity} ${props}::${escapeData(d.hint ? `${d.message}\n${d.hint}` : d.message)}`;
+  };
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  const annotations = [...errors.slice(0, MAX_ANNOTATIONS), ...warnings.slice(0, MAX_ANNOTATIONS)].map(annotate);
+  const unannotated = Math.max(0, errors.length - MAX_ANNOTATIONS) + Math.max(0, warnings.length - MAX_ANNOTATIONS);
+  const log = diagnostics.flatMap((d) => (d.hint ? [formatDiagnostic({ ...d, file: pathPrefix + d.file }), `  hint: ${d.hint}`] : [formatDiagnostic({ ...d, file: pathPrefix + d.file })]));
+  const note = unannotated ? [`(${unannotated} more problem${unannotated === 1 ? '' : 's'} listed above without an annotation: GitHub shows ${MAX_ANNOTATIONS} of each kind per step)`] : [];
+  return [...log, ...annotations, ...note, summary(diagnostics, fileCount)].join('\n') + '\n';
 }
 
-export function formatReport(format: ReportFormat, diagnostics: Diagnostic[], fileCount: number): string {
+export function formatReport(format: ReportFormat, diagnostics: Diagnostic[], fileCount: number, pathPrefix = ''): string {
   if (format === 'json') return formatJson(diagnostics);
-  if (format === 'github') return formatGithub(diagnostics, fileCount);
+  if (format === 'github') return formatGithub(diagnostics, fileCount, pathPrefix);
   return formatText(diagnostics, fileCount);
 }

@@ -118,7 +118,7 @@ describe('npm run check', () => {
     ]);
     const github = check([...dir(files), '--format', 'github']);
     expect(github.status).toBe(1);
-    expect(github.stdout.split('\n')[0]).toBe('::error file=goals/access.yaml,line=4,col=8,endLine=4,endColumn=11,title=unknown-reference::no owner `opz` in owners/%0Adid you mean `ops`?');
+    expect(github.stdout.split('\n').find((l) => l.startsWith('::'))).toBe('::error file=goals/access.yaml,line=4,col=8,endLine=4,endColumn=11,title=unknown-reference::no owner `opz` in owners/%0Adid you mean `ops`?');
   });
 
   it('reports a missing catalog folder as an error, not a crash', () => {

@@ -71,8 +71,11 @@ describe('json', () => {
 });
 
 describe('github', () => {
-  it('prints one workflow command per diagnostic, then the summary', () => {
+  it('prints every problem in the log, then an annotation per problem, then the summary', () => {
     expect(formatGithub([error, warning], 11).split('\n')).toEqual([
+      'metrics/wait-days.yaml:4:1 error unknown-field unknown field `ownr`',
+      '  hint: did you mean `owner`?',
+      'goals/access.yaml:2:8 warning lead-and-lag no leading metric',
       '::error file=metrics/wait-days.yaml,line=4,col=1,endLine=4,endColumn=5,title=unknown-field::unknown field `ownr`%0Adid you mean `owner`?',
       '::warning file=goals/access.yaml,line=2,col=8,endLine=2,endColumn=16,title=lead-and-lag::no leading metric',
       '1 error, 1 warning in 11 files',
@@ -80,9 +83,23 @@ describe('github', () => {
     ]);
   });
 
+  it('annotates at most 10 errors and 10 warnings, as GitHub shows no more per step, and says so', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...error, line: i + 1 }));
+    const lines = formatGithub(many, 1).split('\n');
+    expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(10);
+    expect(lines.filter((l) => l.startsWith('metrics/wait-days.yaml:'))).toHaveLength(12);
+    expect(lines).toContain('(2 more problems listed above without an annotation: GitHub shows 10 of each kind per step)');
+  });
+
+  it('names files from the repository root for a catalog in a subfolder', () => {
+    const lines = formatGithub([warning], 1, 'catalog/').split('\n');
+    expect(lines[0]).toBe('catalog/goals/access.yaml:2:8 warning lead-and-lag no leading metric');
+    expect(lines[1]).toMatch(/^::warning file=catalog\/goals\/access\.yaml,line=2,/);
+  });
+
   it('escapes %, CR and LF in the message, and also : and , in properties', () => {
     const odd: Diagnostic = { ...error, file: 'goals/a,b:c%.yaml', rule: 'x,y:z', message: '100% done\r\nnext: a, b', hint: undefined };
-    expect(formatGithub([odd], 1).split('\n')[0]).toBe(
+    expect(formatGithub([odd], 1).split('\n').find((l) => l.startsWith('::'))).toBe(
       '::error file=goals/a%2Cb%3Ac%25.yaml,line=4,col=1,endLine=4,endColumn=5,title=x%2Cy%3Az::100%25 done%0D%0Anext: a, b',
     );
   });
