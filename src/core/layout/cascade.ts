@@ -4,7 +4,7 @@
  * client script; large trees say which subtrees the script collapses at first.
  */
 import type { Catalog, GoalNode } from '../graph.ts';
-import { placeInColumns, columnLink, type Box, type ColumnGrid, type TreeInput } from './tree.ts';
+import { placeInColumns, columnLink, type Box, type BoxLabel, type ColumnGrid, type TreeInput } from './tree.ts';
 import { capitalise, truncate, wrapText } from './text.ts';
 
 /** Box and text sizes, in pixels, shared with the components that draw the boxes. */
@@ -37,7 +37,8 @@ export const bylineY = (lines: number) => titleY(Math.max(lines, 1) - 1) + 16;
 /** Height of a box with `lines` title lines. */
 export const boxHeight = (lines: number) => bylineY(lines) + 9;
 
-export interface DiagramNode extends Box {
+/** The caption is level and status (goals) or indicator (metrics); the byline metric count and owner. */
+export interface DiagramNode extends Box, BoxLabel {
   /** Unique within the diagram. */
   id: string;
   kind: 'goal' | 'metric';
@@ -47,20 +48,6 @@ export interface DiagramNode extends Box {
   children: string[];
   /** Column: the goal's level index (0 is the mission); a metric sits one right of its goal. */
   depth: number;
-  /** The full title or name. */
-  label: string;
-  /** The title as drawn: wrapped, the last line cut with an ellipsis if it did not fit. */
-  lines: string[];
-  /** Some text (title, caption or byline) was cut, so the box carries the full text in a tooltip. */
-  truncated: boolean;
-  /** The line above the title: level and status (goals), indicator (metrics); may be cut. */
-  caption: string;
-  /** The caption in full, for the box's tooltip and the text equivalent. */
-  fullCaption: string;
-  /** The line under the title: metric count and owner (goals), owner (metrics); may be cut. */
-  byline: string;
-  /** The byline in full. */
-  fullByline: string;
   status: string;
   level?: string;
   owner?: string;

@@ -8,7 +8,7 @@ import { linkHorizontal } from 'd3';
 import type { Catalog } from '../graph.ts';
 import { BOX, labelBox, type DiagramLink } from './cascade.ts';
 import { capitalise } from './text.ts';
-import type { Box } from './tree.ts';
+import type { Box, BoxLabel } from './tree.ts';
 
 /** How far the diagram follows `drives` links each way. */
 export const HOPS = 2;
@@ -16,19 +16,12 @@ const STEP = BOX.width + 56;
 const GAP = 12;
 const TOP = 26;
 
-export interface DriverNode extends Box {
+export interface DriverNode extends Box, BoxLabel {
   id: string;
   /** Hop distance from the metric: negative for what drives it, positive for what it drives. */
   hop: number;
   /** Position in its column, top first. */
   row: number;
-  label: string;
-  lines: string[];
-  caption: string;
-  fullCaption: string;
-  fullByline: string;
-  byline: string;
-  truncated: boolean;
   indicator: 'leading' | 'lagging';
   status: string;
 }

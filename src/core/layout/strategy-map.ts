@@ -7,7 +7,7 @@ import { curveBumpY, line, linkHorizontal, linkVertical } from 'd3';
 import { descendantsOf, type Catalog, type GoalNode } from '../graph.ts';
 import { BOX, labelBox } from './cascade.ts';
 import { capitalise } from './text.ts';
-import type { Box } from './tree.ts';
+import type { Box, BoxLabel } from './tree.ts';
 
 const GAP = 40;
 const BAND_LABEL = 26;
@@ -17,16 +17,9 @@ const BAND_FOOT = 30;
 /** Margin left and right of the widest band, where arrows that skip a band can run. */
 const SIDE = 28;
 
-export interface Objective extends Box {
+export interface Objective extends Box, BoxLabel {
   id: string;
   band: number;
-  label: string;
-  lines: string[];
-  caption: string;
-  fullCaption: string;
-  fullByline: string;
-  byline: string;
-  truncated: boolean;
   status: string;
 }
 

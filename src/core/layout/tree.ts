@@ -59,6 +59,24 @@ export interface Box {
   height: number;
 }
 
+/** What a box says: the texts as drawn (wrapped, possibly cut) and in full for tooltips and lists. */
+export interface BoxLabel {
+  /** The full title or name. */
+  label: string;
+  /** The title as drawn: wrapped, the last line cut with an ellipsis if it did not fit. */
+  lines: string[];
+  /** Some text (title, caption or byline) was cut, so the box carries the full text in a tooltip. */
+  truncated: boolean;
+  /** The line above the title, as drawn. */
+  caption: string;
+  /** The caption in full. */
+  fullCaption: string;
+  /** The line under the title, as drawn. */
+  byline: string;
+  /** The byline in full. */
+  fullByline: string;
+}
+
 /**
  * An S-curve from `source` to `target` leaving and arriving along the rank axis: the path d3-shape's
  * `linkHorizontal()` / `linkVertical()` draw, built on d3-path alone so the cascade's client
