@@ -101,8 +101,12 @@ interface BuildResult {
 
 async function buildOnce(label: string, args: string[], catalogDir: string | undefined, outDir: string): Promise<Sample> {
   rmSync(outDir, { recursive: true, force: true });
-  // --force: every run starts from a cold content cache, as in CI.
-  const sample = await measure(process.execPath, [ASTRO, 'build', ...args, '--outDir', outDir, '--force'], { cwd: REPO, env: envFor(catalogDir), stdoutFile: logPath(`${label}.log`), stderrFile: logPath(`${label}.err`) });
+  // An empty cache of its own for every run (both configs read PLUMBLINE_CACHE_DIR), plus --force:
+  // each build starts cold, as in CI, and never shares a cache with another build of this checkout.
+  const cacheDir = join(OUT, 'cache', label);
+  rmSync(cacheDir, { recursive: true, force: true });
+  const env = { ...envFor(catalogDir), PLUMBLINE_CACHE_DIR: cacheDir };
+  const sample = await measure(process.execPath, [ASTRO, 'build', ...args, '--outDir', outDir, '--force'], { cwd: REPO, env, stdoutFile: logPath(`${label}.log`), stderrFile: logPath(`${label}.err`) });
   if (sample.exitCode !== 0) throw new Error(`the ${label} build failed (exit ${sample.exitCode}); see ${logPath(`${label}.log`)} and ${logPath(`${label}.err`)}`);
   return sample;
 }

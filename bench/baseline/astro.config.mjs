@@ -10,6 +10,8 @@ import { defineConfig } from 'astro/config';
 
 export default defineConfig({
   integrations: [mdx()],
+  // The bench gives each build an empty cache of its own, as it does Plumbline's.
+  ...(process.env.PLUMBLINE_CACHE_DIR ? { cacheDir: process.env.PLUMBLINE_CACHE_DIR } : {}),
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   vite: {

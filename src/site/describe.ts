@@ -3,8 +3,13 @@ import type { MetricData, Target, Trigger } from '../core/schemas/metric.ts';
 
 const UNIT_WORDS: Record<string, string> = { percent: '%', days: ' days', hours: ' hours', count: '', score: '', ratio: '' };
 
+// One formatter each, made once: `toLocaleString` with options builds a new one per call, and
+// pages format thousands of values (it was a quarter of page rendering time).
+const WHOLE = new Intl.NumberFormat('en-US');
+const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 export function formatValue(value: number, unit: string): string {
-  const number = Number.isInteger(value) ? value.toLocaleString('en-US') : value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const number = Number.isInteger(value) ? WHOLE.format(value) : DECIMAL.format(value);
   if (unit in UNIT_WORDS) return `${number}${UNIT_WORDS[unit]}`;
   if (/^[A-Z]{3}$/.test(unit)) return `${number} ${unit}`;
   return `${number} ${unit}`;
