@@ -6,12 +6,16 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
+import { copyPublishedAssets, serveAssets } from './site/assets.ts';
+import { enforceOutputCap } from './site/output-cap.ts';
 import * as pagefind from 'pagefind';
 import { hasErrors } from './core/diagnostics.ts';
 import { FOLDERS } from './core/read/files.ts';
 import { CONFIG_FILE } from './core/load.ts';
 import { formatText } from './core/report.ts';
-import { catalogRootDir, getAnalysis, invalidateAnalysis } from './site/analysis.ts';
+import { ASSETS_FOLDER } from './core/read/narrative-urls.ts';
+import { catalogRootDir, getAnalysis, getCatalog, getTrusted, invalidateAnalysis } from './site/analysis.ts';
+import { COLLECTIONS, loaderName } from './site/loader.ts';
 
 export default function plumbline(): AstroIntegration {
   return {
@@ -27,22 +31,31 @@ export default function plumbline(): AstroIntegration {
         }
         logger.warn(`catalog diagnostics:\n${report}`);
       },
-      'astro:server:setup': ({ server, logger }) => {
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = catalogRootDir();
-        const watched = new Set([...Object.keys(FOLDERS), CONFIG_FILE]);
+        const watched = new Set([...Object.keys(FOLDERS), CONFIG_FILE, ASSETS_FOLDER]);
+        server.middlewares.use(serveAssets(() => getCatalog().assets, server.config.base));
         server.watcher.add(root);
-        server.watcher.on('all', (_event, path) => {
+        server.watcher.on('all', async (_event, path) => {
           const top = relative(root, path).split(/[\\/]/)[0] ?? '';
           if (!watched.has(top)) return;
           invalidateAnalysis();
           const { diagnostics, fileCount } = getAnalysis();
           if (diagnostics.length) logger.warn(`catalog diagnostics:\n${formatText(diagnostics, fileCount)}`);
+          // The content store is Astro's own copy of the entries: reload it before the page does.
+          await refreshContent?.({ loaders: COLLECTIONS.map(loaderName) });
           server.ws.send({ type: 'full-reload' });
         });
       },
       // After Astro has written every page: index them for search into <outDir>/pagefind/.
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
+        copyPublishedAssets(getCatalog().assets, outDir);
+        const tooLarge = enforceOutputCap(outDir, getTrusted().maxOutputBytes);
+        if (tooLarge) {
+          process.stderr.write(`plumbline: ${tooLarge}\n`);
+          process.exit(1);
+        }
         const errors = await buildSearchIndex(outDir);
         if (errors.length) {
           process.stderr.write(`plumbline: building the search index failed:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);

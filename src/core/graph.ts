@@ -51,6 +51,8 @@ export interface Catalog {
   initiatives: Map<string, InitiativeNode>;
   /** Goals without a (valid) parent: the mission, normally exactly one. */
   roots: string[];
+  /** Checked image files narratives show, by path from the catalog root. */
+  assets: Map<string, string>;
 }
 
 const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((item) => [item.id, item]));
@@ -92,7 +94,7 @@ export function buildCatalog(loaded: LoadedCatalog, today: string): Catalog {
     goal.metrics.sort((a, b) => Number(metrics.get(b)!.data.primary) - Number(metrics.get(a)!.data.primary));
   }
   const roots = [...goals.values()].filter((g) => !g.data.parent || !goals.has(g.data.parent)).map((g) => g.id);
-  return { root: loaded.root, config, today, goals, metrics, owners, initiatives, roots };
+  return { root: loaded.root, config, today, goals, metrics, owners, initiatives, roots, assets: loaded.assets };
 }
 
 /** The goal and its ancestors up to the top of the cascade, nearest first; stops at a cycle. */

@@ -137,7 +137,7 @@ function entryValue(path: string, text: string): Record<string, unknown> | undef
   let body: string | undefined;
   if (path.endsWith('.mdx')) {
     const split = splitFrontmatter(yamlText);
-    if (!split) return undefined;
+    if ('problem' in split) return undefined;
     yamlText = split.frontmatter;
     body = split.body.trim() === '' ? undefined : split.body;
   }

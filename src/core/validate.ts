@@ -47,8 +47,10 @@ function issueToDiagnostics(issue: Issue, schema: Schema, root: unknown, source:
   }
 
   const input = valueAt(root, path);
-  const params = (issue as { params?: { rule?: unknown } }).params;
+  // A refinement may name its rule and carry its hint beside the field it checks.
+  const params = (issue as { params?: { rule?: unknown; hint?: unknown } }).params;
   const rule = params?.rule === undefined ? undefined : String(params.rule);
+  const hint = params?.hint === undefined ? undefined : String(params.hint);
 
   // A required enum (`indicator`, `kind`, …) that is absent fails as a wrong value of nothing: it is missing.
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && input === undefined) {
@@ -93,7 +95,7 @@ function issueToDiagnostics(issue: Issue, schema: Schema, root: unknown, source:
   if (issue.code === 'invalid_type') {
     return [{ ...base, ...span, rule: 'invalid-type', message: `\`${field}\` must be ${article(issue.expected)}; got ${show(input)}` }];
   }
-  return [{ ...base, ...span, rule: rule ?? 'invalid-value', message: issue.code === 'custom' ? issue.message : `\`${field}\` ${issue.message}` }];
+  return [{ ...base, ...span, rule: rule ?? 'invalid-value', message: issue.code === 'custom' ? issue.message : `\`${field}\` ${issue.message}`, hint }];
 }
 
 function fieldName(path: (string | number)[]): string {

@@ -5,9 +5,9 @@
  * is written: the import never writes a file `npm run check` would refuse.
  */
 import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
-import { checkMdxBody } from '../core/read/mdx.ts';
+import { checkMdxBody, splitFrontmatter } from '../core/read/mdx.ts';
 import { parseYaml } from '../core/read/yaml.ts';
-import { configSchema } from '../core/schemas/config.ts';
+import { configSchema, DEFAULT_LIMITS } from '../core/schemas/config.ts';
 import { goalSchema } from '../core/schemas/goal.ts';
 import { metricSchema } from '../core/schemas/metric.ts';
 import { ownerSchema } from '../core/schemas/owner.ts';
@@ -58,10 +58,10 @@ export function problemsOf(file: RenderedFile, shape: Pick<CatalogShape, 'levels
   let yamlText = file.content;
   const problems: string[] = [];
   if (mdx) {
-    const close = file.content.indexOf('\n---\n', 4);
-    yamlText = file.content.slice(4, close + 1);
-    const bodyOffset = file.content.slice(0, close + 5).split('\n').length - 1;
-    for (const d of checkMdxBody(file.path, file.content.slice(close + 5), bodyOffset, false)) problems.push(`line ${d.line}: ${d.message}`);
+    const split = splitFrontmatter(file.content);
+    if ('problem' in split) return [`line ${split.line}: ${split.problem}`];
+    yamlText = split.frontmatter;
+    for (const d of checkMdxBody(file.path, split.body, split.bodyOffset, { allowCode: false, maxBytes: DEFAULT_LIMITS.body })) problems.push(`line ${d.line}: ${d.message}`);
   }
   const parsed = parseYaml(file.path, yamlText, mdx ? 1 : 0);
   for (const d of parsed.diagnostics) problems.push(`line ${d.line}: ${d.message}`);

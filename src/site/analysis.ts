@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
 import { resolveToday } from '../core/today.ts';
+import { trustedSettings, type TrustedSettings } from '../core/trusted.ts';
 
 interface Slot {
   key: string;
@@ -46,4 +47,9 @@ export function getCatalog() {
 
 export function getDerived() {
   return getAnalysis().derived;
+}
+
+/** What the build's environment allows; see src/core/trusted.ts. */
+export function getTrusted(): TrustedSettings {
+  return trustedSettings().settings;
 }

@@ -1,21 +1,28 @@
 /**
  * A content loader that feeds Astro's collections from the core's already-checked entries, so
  * Astro sees exactly what `check` saw (the glob loader would re-parse YAML with other rules).
- * Astro still validates each entry against the same schema; MDX bodies render through Astro.
+ * Astro still validates each entry against the same schema. Narratives are rendered by
+ * src/site/narrative.ts from the checked text; only a trusted build that allows code in MDX hands
+ * Astro the file to compile (deferred rendering), and check has made sure its frontmatter splits
+ * the same way for Astro as for Plumbline.
  */
 import type { Loader } from 'astro/loaders';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Entry } from '../core/load.ts';
-import { getCatalog } from './analysis.ts';
+import { getCatalog, getTrusted } from './analysis.ts';
 
-type CollectionName = 'goals' | 'metrics' | 'owners' | 'initiatives';
+export const COLLECTIONS = ['goals', 'metrics', 'owners', 'initiatives'] as const;
+type CollectionName = (typeof COLLECTIONS)[number];
+
+export const loaderName = (collection: CollectionName) => `plumbline-${collection}`;
 
 export function catalogLoader(collection: CollectionName): Loader {
   return {
-    name: `plumbline-${collection}`,
+    name: loaderName(collection),
     load: async ({ store, parseData, generateDigest, config }) => {
       const catalog = getCatalog();
+      const compileMdx = getTrusted().allowMdxCode;
       const projectRoot = fileURLToPath(config.root);
       const entries = catalog[collection] as Map<string, Entry<Record<string, unknown>>>;
       store.clear();
@@ -23,7 +30,7 @@ export function catalogLoader(collection: CollectionName): Loader {
         const filePath = relative(projectRoot, join(catalog.root, entry.file)).split('\\').join('/');
         const data = await parseData({ id: entry.id, data: entry.data, filePath });
         const digest = generateDigest({ data, body: entry.body ?? '' });
-        store.set({ id: entry.id, data, filePath, digest, ...(entry.body ? { body: entry.body, deferredRender: true } : {}) });
+        store.set({ id: entry.id, data, filePath, digest, ...(entry.body && compileMdx ? { body: entry.body, deferredRender: true } : {}) });
       }
     },
   };

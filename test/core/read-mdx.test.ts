@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { checkMdxBody, MAX_MDX_DEPTH, splitFrontmatter } from '../../src/core/read/mdx.ts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { checkMdxBody, MAX_MDX_DEPTH, splitFrontmatter, type SplitMdx } from '../../src/core/read/mdx.ts';
 import { analyze, removeCatalogs, validCatalog } from '../helpers/catalog.ts';
 import { append, change, errors, one } from '../helpers/core.ts';
 
@@ -80,7 +80,7 @@ describe('MDX bodies are Markdown only', () => {
     expect(errors(files)).toEqual([`${GOAL}:${position} mdx-code`]);
     const d = one(files, 'mdx-code');
     expect(d.message).toBe(`MDX bodies are Markdown only: ${what} is not allowed`);
-    expect(d.hint).toContain('`mdx: { allowCode: true }`');
+    expect(d.hint).toContain('PLUMBLINE_ALLOW_MDX_CODE=true');
   });
 
   it('reports every code construct, each at its own line', () => {
@@ -93,9 +93,32 @@ describe('MDX bodies are Markdown only', () => {
     expect(errors(withMdx(body))).toEqual([]);
   });
 
-  it('allows code when the config says so', () => {
-    const files = withMdx('\nimport A from "a"\n\nText {1} <b>bold</b>.\n', FRONTMATTER, append(valid, 'catalog.config.yaml', 'mdx: { allowCode: true }'));
-    expect(errors(files)).toEqual([]);
+  it('allows code only when the trusted build sets PLUMBLINE_ALLOW_MDX_CODE=true', () => {
+    const files = withMdx('\nimport A from "a"\n\nText {1} <b>bold</b>.\n');
+    vi.stubEnv('PLUMBLINE_ALLOW_MDX_CODE', 'true');
+    try {
+      expect(errors(files)).toEqual([]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(errors(files)).toEqual([`${GOAL}:8:1 mdx-code`, `${GOAL}:10:6 mdx-code`, `${GOAL}:10:10 mdx-code`]);
+  });
+
+  it('refuses `mdx: { allowCode: true }` in the catalog config, which a pull request can change', () => {
+    const files = withMdx('\nimport A from "a"\n', FRONTMATTER, append(valid, 'catalog.config.yaml', 'mdx: { allowCode: true }'));
+    expect(errors(files)).toEqual(['catalog.config.yaml:3:6 trusted-setting', `${GOAL}:8:1 mdx-code`]);
+    expect(one(files, 'trusted-setting').hint).toContain('PLUMBLINE_ALLOW_MDX_CODE=true');
+  });
+
+  it('reports a PLUMBLINE_ALLOW_MDX_CODE that is neither true nor false, and allows no code', () => {
+    vi.stubEnv('PLUMBLINE_ALLOW_MDX_CODE', 'yes');
+    try {
+      const files = withMdx('\nText {1}.\n');
+      expect(errors(files)).toEqual(['.:1:1 trusted-setting', `${GOAL}:8:6 mdx-code`]);
+      expect(one(files, 'trusted-setting').message).toBe('PLUMBLINE_ALLOW_MDX_CODE must be true or false; got "yes"');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('reports an MDX syntax error at its line in the file', () => {
@@ -105,8 +128,12 @@ describe('MDX bodies are Markdown only', () => {
   });
 
   it('reports an unclosed expression as a syntax error, even when code is allowed', () => {
-    const files = withMdx('\nText.\n\na { b\n', FRONTMATTER, append(valid, 'catalog.config.yaml', 'mdx: { allowCode: true }'));
-    expect(errors(files)).toEqual([`${GOAL}:10:3 mdx-syntax`]);
+    vi.stubEnv('PLUMBLINE_ALLOW_MDX_CODE', 'true');
+    try {
+      expect(errors(withMdx('\nText.\n\na { b\n'))).toEqual([`${GOAL}:10:3 mdx-syntax`]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('reports an HTML comment as a syntax error, with the way to escape it', () => {
@@ -116,7 +143,7 @@ describe('MDX bodies are Markdown only', () => {
   });
 
   it('refuses blocks nested deeper than the limit, quickly and without a stack overflow', () => {
-    for (const body of [`${'>'.repeat(8_000)} deep\n`, `${Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`]) {
+    for (const body of [`${'>'.repeat(2_000)} deep\n`, `${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n')}\n`]) {
       const start = performance.now();
       const found = errors(withMdx(body));
       expect(performance.now() - start).toBeLessThan(2000);
@@ -133,7 +160,7 @@ describe('a body that crashes the MDX parser', () => {
     const script = [
       "import { checkMdxBody } from './src/core/read/mdx.ts';",
       'for (const body of JSON.parse(process.argv[1])) for (const allowCode of [false, true])',
-      "  console.log(checkMdxBody('x.mdx', body, 6, allowCode).map((d) => `${d.line}:${d.column} ${d.rule}`).join() || 'none');",
+      "  console.log(checkMdxBody('x.mdx', body, 6, { allowCode, maxBytes: 65_536 }).map((d) => `${d.line}:${d.column} ${d.rule}`).join() || 'none');",
     ].join('\n');
     const run = spawnSync('node_modules/.bin/node', ['--input-type=module', '-e', script, JSON.stringify(bodies)], { cwd: fileURLToPath(new URL('../..', import.meta.url)), encoding: 'utf8' });
     expect(run.stderr).toBe('');
@@ -142,25 +169,35 @@ describe('a body that crashes the MDX parser', () => {
   });
 
   it('is stored with a final newline, so rendering it is safe too', () => {
-    expect(splitFrontmatter('---\na: 1\n---\nimport "\\')!.body).toBe('import "\\\n');
-    expect(splitFrontmatter('---\na: 1\n---\n')!.body).toBe('');
+    expect((splitFrontmatter('---\na: 1\n---\nimport "\\') as SplitMdx).body).toBe('import "\\\n');
+    expect((splitFrontmatter('---\na: 1\n---\n') as SplitMdx).body).toBe('');
   });
 });
 
 describe('splitFrontmatter and checkMdxBody', () => {
   it('splits at the first closing `---` and counts the lines before each part', () => {
     expect(splitFrontmatter('---\na: 1\n---\nbody\n---\nmore\n')).toEqual({ frontmatter: 'a: 1', frontmatterOffset: 1, body: 'body\n---\nmore\n', bodyOffset: 3 });
-    expect(splitFrontmatter('--- \r\na: 1\r\n---\r\n')?.frontmatter).toBe('a: 1\r');
-    expect(splitFrontmatter('a: 1\n---\n')).toBeUndefined();
+    expect((splitFrontmatter('--- \r\na: 1\r\n---\r\n') as SplitMdx).frontmatter).toBe('a: 1\r');
+    expect(splitFrontmatter('a: 1\n---\n')).toMatchObject({ line: 1 });
+  });
+
+  // Astro's own reader closes the frontmatter at the first line starting with `---` or `+++`.
+  it.each([
+    ['`--- # comment`', '---\na: 1\n--- # comment\nb: 2\n---\n{1}\n', 3],
+    ['`----`', '---\na: 1\n----\nbody\n', 3],
+    ['`+++`', '---\na: 1\n+++\nb: 2\n---\n', 3],
+    ['`---x` after a field', '---\na: 1\nb: 2\n---x\n---\n', 4],
+  ])('refuses a frontmatter line starting with %s that is not exactly `---`', (_, text, line) => {
+    expect(splitFrontmatter(text)).toMatchObject({ line, problem: expect.stringContaining('must be exactly `---`') });
   });
 
   it('lists code constructs in file order', () => {
-    const found = checkMdxBody('x.mdx', 'import a from "a"\n\n{1} and {2} <b>x</b>\n\n<C />\n', 6, false);
+    const found = checkMdxBody('x.mdx', 'import a from "a"\n\n{1} and {2} <b>x</b>\n\n<C />\n', 6, { allowCode: false, maxBytes: 65_536 });
     expect(found.map((d) => `${d.line}:${d.column}`)).toEqual(['7:1', '9:1', '9:9', '9:13', '11:1']);
   });
 
   it('nests quotes up to the limit', () => {
-    expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH - 2)} fine\n`, 0, false)).toEqual([]);
-    expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH + 1)} deep\n`, 0, false).map((d) => d.rule)).toEqual(['mdx-depth']);
+    expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH - 2)} fine\n`, 0, { allowCode: false, maxBytes: 65_536 })).toEqual([]);
+    expect(checkMdxBody('x.mdx', `${'>'.repeat(MAX_MDX_DEPTH + 1)} deep\n`, 0, { allowCode: false, maxBytes: 65_536 }).map((d) => d.rule)).toEqual(['mdx-depth']);
   });
 });

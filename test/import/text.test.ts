@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMdxBody } from '../../src/core/read/mdx.ts';
 import { absoluteUrl, convertHtml, decodeEntities, dedent, escapeMdx, guardMdxLines, hasHtml, markdownLink, splitMarkdownLinks, unescapeMarkdown } from '../../src/import/text.ts';
 
-const mdxProblems = (body: string) => checkMdxBody('x.mdx', body, 0, false).map((d) => d.message);
+const mdxProblems = (body: string) => checkMdxBody('x.mdx', body, 0, { allowCode: false, maxBytes: 65_536 }).map((d) => d.message);
 
 describe('convertHtml', () => {
   it('turns links into their words in plain text and into Markdown links in narratives', () => {

@@ -86,16 +86,39 @@ function* walk(directory: string, diagnostics: Diagnostic[], root: string): Gene
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
     const absolute = join(directory, entry.name);
+    const path = toPosix(relative(root, absolute));
+    if (entry.name.startsWith('.')) {
+      if (!isEmptyKeepFile(entry, absolute)) diagnostics.push(hidden(path, entry.isDirectory()));
+      continue;
+    }
     if (entry.isDirectory()) {
+      // Folder names become part of page and file paths: `%2e`, `?` or `#` would make the site read a different file than check did.
+      if (!ID_PATTERN.test(entry.name)) {
+        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'invalid-id', message: `the folder name \`${entry.name}\` is not valid; its files were not read`, hint: `folder names are lowercase kebab-case like ids: rename it to \`${suggestId(entry.name)}\`` });
+        continue;
+      }
       yield* walk(absolute, diagnostics, root);
     } else if (entry.isFile()) {
       yield absolute;
     } else {
-      diagnostics.push(notRegular(toPosix(relative(root, absolute)), entry.isSymbolicLink()));
+      diagnostics.push(notRegular(path, entry.isSymbolicLink()));
     }
   }
+}
+
+/** An empty `.gitkeep` only keeps an empty folder in git; every other hidden file or folder is reported, since it is not read. */
+function isEmptyKeepFile(entry: Dirent, absolute: string): boolean {
+  if (entry.name !== '.gitkeep' || !entry.isFile()) return false;
+  try {
+    return lstatSync(absolute).size === 0;
+  } catch {
+    return false;
+  }
+}
+
+function hidden(file: string, folder: boolean): Diagnostic {
+  return { file, ...START_OF_FILE, severity: 'warning', rule: 'hidden-file', message: `this ${folder ? 'folder' : 'file'} is hidden (its name starts with \`.\`), so it is not read`, hint: 'rename it without the leading dot if it belongs to the catalog, or move it out of the catalog folders' };
 }
 
 function isSymbolicLink(path: string): boolean {
