@@ -3,6 +3,7 @@
  * its owner's GitHub handle, or by the nearest team above the owner that has one. Entries with no
  * handle anywhere up the hierarchy are listed as comments, never silently dropped. Pure.
  */
+import { escapeLine, inertLine } from './escape.ts';
 import type { Catalog } from './graph.ts';
 
 export interface HandleFound {
@@ -85,9 +86,14 @@ export const CODEOWNERS_HEADER = [
   '# that has one. Do not edit by hand: change the owners, then run `npm run codeowners -- --write`.',
 ];
 
-/** The CODEOWNERS file: the header, then one rule per file; files without a handle as comments. */
+/**
+ * The CODEOWNERS file: the header, then one rule per file; files without a handle as comments.
+ * Paths and owner ids come from the catalog: each stays on its own line (escapeLine), so none can
+ * add a rule of its own, and the file is as safe to print in a CI log as to write.
+ */
 export function formatCodeowners(lines: CodeownersLine[]): string {
-  const width = Math.min(80, Math.max(0, ...lines.filter((l) => l.handle).map((l) => l.pattern.length)));
-  const body = lines.map((line) => (line.handle ? `${line.pattern.padEnd(width)} ${line.handle}` : `# ${line.pattern}: ${line.missing}`));
+  const safe = lines.map((line) => ({ ...line, pattern: escapeLine(line.pattern), handle: line.handle === undefined ? undefined : escapeLine(line.handle), missing: escapeLine(line.missing ?? '') }));
+  const width = Math.min(80, Math.max(0, ...safe.filter((l) => l.handle).map((l) => l.pattern.length)));
+  const body = safe.map((line) => inertLine(line.handle ? `${line.pattern.padEnd(width)} ${line.handle}` : `# ${line.pattern}: ${line.missing}`));
   return [...CODEOWNERS_HEADER, '', ...body].join('\n') + '\n';
 }

@@ -1,10 +1,12 @@
 /**
  * A catalog diff as Markdown for a pull-request comment. Catalog text is data written by whoever
- * opened the pull request, so every piece of it is escaped: no HTML, no links, no @-mentions, no
- * formatting reaches the comment. Long lists fold into <details>; the whole comment stays under
- * GitHub's size limit.
+ * opened the pull request, so every piece of it is escaped (escape.ts): no HTML, no links, no
+ * @-mentions, no formatting, no control or bidi characters reach the comment, and no line of it
+ * reads as a workflow command when it is printed in a CI log. Long lists fold into <details>; the
+ * whole comment stays under GitHub's size limit.
  */
 import type { Diagnostic } from './diagnostics.ts';
+import { codeSpan, escapeDiagnostic, escapeMarkdown, inertLines, jsonText } from './escape.ts';
 import { countKind, DIFF_KINDS, isEmptyDiff, type CatalogDiff, type CascadeEffect, type DataChange, type EntryChange, type EntryRef, type FieldChange, type KindDiff, type RenamedEntry, type RetiredEntry } from './diff.ts';
 import { isPlainObject } from './fields.ts';
 
@@ -17,29 +19,6 @@ export const MAX_ITEMS = 100;
 /** GitHub refuses comments over 65,536 characters; stay well below. */
 export const MAX_LENGTH = 60_000;
 const MAX_VALUE = 80;
-
-const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
-
-/**
- * Catalog text as inert Markdown: one line; the characters that start emphasis, code, links,
- * headings, tables or strike-through escaped; no HTML; no @-mentions (a zero-width space follows @).
- */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\`*_[\]#|~<>&]/g, (c) => ESCAPES[c] ?? `\\${c}`)
-    .replace(/@/g, '@\u200b');
-}
-
-/** Text in a code span, fenced with more backticks than it contains. */
-export function codeSpan(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
 
 function shorten(text: string): string {
   return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
@@ -110,12 +89,14 @@ function dataLine(change: DataChange): string {
     change.changed.length ? `${change.changed.length} corrected` : '',
     change.removed.length ? `${change.removed.length} removed` : '',
   ].filter(Boolean);
-  const latest = (l: DataChange['latestAfter']) => (l ? `${codeSpan(String(l.value))} on ${l.date}` : 'none');
+  const latest = (l: DataChange['latestAfter']) => (l ? `${codeSpan(String(l.value))} on ${escapeMarkdown(l.date)}` : 'none');
   return `- **${escapeMarkdown(change.name)}** ${codeSpan(change.file)}: ${parts.join(', ')}; latest ${latest(change.latestAfter)} (was ${latest(change.latestBefore)})`;
 }
 
-function diagnosticLine(d: Diagnostic): string {
-  return `- ${d.severity} ${codeSpan(`${d.file}:${d.line}`)} **${escapeMarkdown(d.rule)}**: ${escapeMarkdown(d.message)}`;
+function diagnosticLine(diagnostic: Diagnostic): string {
+  // Escaped the way `check` prints it (a newline in a key shows as \n), then as Markdown.
+  const d = escapeDiagnostic(diagnostic);
+  return `- ${d.severity} ${codeSpan(`${d.file}:${Number(d.line)}`)} **${escapeMarkdown(d.rule)}**: ${escapeMarkdown(d.message)}`;
 }
 
 function effectLine(effect: CascadeEffect): string {
@@ -152,7 +133,7 @@ export function diffToMarkdown(diff: CatalogDiff, options: MarkdownOptions = {})
   if (introduced.length) lines.push(`#### Diagnostics introduced (${introduced.length})`, '', ...list(introduced.map(diagnosticLine), `${introduced.length} diagnostics introduced`));
   if (resolved.length) lines.push(`#### Diagnostics resolved (${resolved.length})`, '', ...list(resolved.map(diagnosticLine), `${resolved.length} diagnostics resolved`));
   if (diff.cascade.length) lines.push('#### Effect on the cascade', '', ...list(diff.cascade.map(effectLine), `${diff.cascade.length} effects`));
-  let text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+  let text = inertLines(lines.join('\n')).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
   if (text.length > MAX_LENGTH) {
     const cut = text.lastIndexOf('\n', MAX_LENGTH - 200);
     text = `${text.slice(0, cut)}\n\n_The diff is too long for one comment and was cut here; \`npm run diff -- --format json\` has all of it._\n`;
@@ -163,5 +144,5 @@ export function diffToMarkdown(diff: CatalogDiff, options: MarkdownOptions = {})
 /** The diff for tools: the same structure, with unset values written as null. */
 export function diffToJson(diff: CatalogDiff): string {
   const body = { empty: isEmptyDiff(diff), ...diff };
-  return JSON.stringify(body, (_key, value: unknown) => (value === undefined ? null : value), 2) + '\n';
+  return jsonText(body, (_key, value: unknown) => (value === undefined ? null : value));
 }

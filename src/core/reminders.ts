@@ -2,11 +2,12 @@
  * What each owner should do this week: triggers that fired, metrics whose data went stale, and
  * definitions overdue for review, grouped per owner as Markdown for an issue. Reuses what the
  * analysis already found: the `stale-data` and `review-overdue` diagnostics (so their severities
- * and an `off` in catalog.config.yaml apply here too) and the derived fired triggers.
+ * and an `off` in catalog.config.yaml apply here too) and the derived fired triggers. Catalog text
+ * in the Markdown is escaped (escape.ts); only schema-checked handles are written as mentions.
  */
 import type { Analysis } from './analyze.ts';
 import { handleOf } from './codeowners.ts';
-import { escapeMarkdown, codeSpan } from './diff-markdown.ts';
+import { codeSpan, escapeLine, escapeMarkdown, inertLines, jsonText, mention } from './escape.ts';
 
 export type ReminderKind = 'trigger' | 'stale' | 'review';
 
@@ -69,28 +70,35 @@ const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 
 
 /** The reminders as Markdown for an issue; one line when there is nothing to do. */
 export function remindersToMarkdown(groups: OwnerReminders[], today: string): string {
-  if (!groups.length) return `${NOTHING_TO_REMIND} as of ${today}: no fired triggers, stale data or overdue reviews.\n`;
+  if (!groups.length) return `${NOTHING_TO_REMIND} as of ${escapeMarkdown(today)}: no fired triggers, stale data or overdue reviews.\n`;
   const all = groups.flatMap((g) => g.reminders);
   const count = (kind: ReminderKind) => all.filter((r) => r.kind === kind).length;
   const lines = [
-    `## Catalog reminders as of ${today}`,
+    `## Catalog reminders as of ${escapeMarkdown(today)}`,
     '',
     `${plural(count('trigger'), 'fired trigger')}, ${plural(count('stale'), 'metric')} with stale data and ${plural(count('review'), 'overdue review')}, for ${plural(groups.length, 'owner')}.`,
     '',
   ];
   for (const group of groups) {
-    // Handles are checked by the owner schema, so they are safe to write as mentions.
-    lines.push(`### ${escapeMarkdown(group.name)}${group.handle ? ` (${group.handle})` : ''}`, '');
+    // Handles are checked by the owner schema; mention() writes nothing else as a mention.
+    lines.push(`### ${escapeMarkdown(group.name)}${group.handle ? ` (${mention(group.handle)})` : ''}`, '');
     for (const kind of ['trigger', 'stale', 'review'] as const) {
       const items = group.reminders.filter((r) => r.kind === kind);
       if (!items.length) continue;
       lines.push(`**${HEADINGS[kind]}**`, '');
       for (const r of items) {
-        const what = r.kind === 'trigger' ? `${escapeMarkdown(r.message)}. Action: ${escapeMarkdown(r.action ?? '')}` : escapeMarkdown(r.message);
+        // The message is a diagnostic's or a trigger's sentence: escaped the way `check` prints it, then as Markdown.
+        const message = escapeMarkdown(escapeLine(r.message));
+        const what = r.kind === 'trigger' ? `${message}. Action: ${escapeMarkdown(r.action ?? '')}` : message;
         lines.push(`- [ ] **${escapeMarkdown(r.metric.name)}** ${codeSpan(r.metric.file)}: ${what}`);
       }
       lines.push('');
     }
   }
-  return lines.join('\n').trimEnd() + '\n';
+  return inertLines(lines.join('\n')).trimEnd() + '\n';
+}
+
+/** The reminders for tools: exact values, as JSON whose text holds no raw control or bidi character. */
+export function remindersToJson(groups: OwnerReminders[], today: string): string {
+  return jsonText({ today, owners: groups });
 }

@@ -3,6 +3,7 @@
  * fill in. Written as IMPORT-REPORT.md into the catalog folder (the same bytes for the same source,
  * so a rerun does not change it) and summarised on stdout together with what was written.
  */
+import { codeSpan, escapeLine, inertLines } from '../core/escape.ts';
 import { ASSUMED_DEFAULTS, ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX, type ImportPlan, type PlannedEntry } from './plan.ts';
 import type { RenderedFile } from './render.ts';
 import type { WriteResult } from './write.ts';
@@ -44,7 +45,13 @@ export function todoCounts(plan: ImportPlan): { field: string; kind: string; cou
   return [...counts.values()].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.field.localeCompare(b.field));
 }
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Source text (names, origins, reasons, notes) on one line of the report: a line break reads as a
+ * space, other controls as escapes (escapeLine). The notes keep their Markdown (they quote fields
+ * as code); a table cell also escapes `|`.
+ */
+const prose = (text: string) => escapeLine(String(text).replace(/\r\n|[\n\r\u2028\u2029]/g, ' '));
+const cell = (text: string) => prose(text).replace(/\|/g, '\\|');
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The full report, as Markdown. */
@@ -54,7 +61,7 @@ export function formatReport(plan: ImportPlan, files: RenderedFile[]): string {
   const pathOf = new Map(files.filter((f) => f.id).map((f) => [`${f.kind}\0${f.id}`, f.path]));
   const out: string[] = [];
   out.push(`# Import report: ${words.title}`, '');
-  out.push(`Source: \`${plan.source}\` (\`npm run import -- ${plan.kind} …\`).`, '');
+  out.push(`Source: ${codeSpan(plan.source)} (${codeSpan(`npm run import -- ${plan.kind} …`)}).`, '');
   out.push('## Summary', '');
   out.push(`- ${plural(c.sourceEntries, words.entries.replace(/s$/, ''), words.entries)} in the source: **${c.imported} imported** as metrics, **${c.skipped} not imported** (reasons below).`);
   out.push(`- Also planned: ${plural(c.goals, 'goal')} and ${plural(c.owners, 'owner')}, and \`catalog.config.yaml\` if the folder has none.`);
@@ -75,14 +82,14 @@ export function formatReport(plan: ImportPlan, files: RenderedFile[]): string {
     out.push('| Field | Entries | Written as |', '| --- | --- | --- |');
     for (const t of todos) {
       const as = t.assumed ? `default \`${ASSUMED_DEFAULTS[t.field as keyof typeof ASSUMED_DEFAULTS]}\`, tagged \`${ASSUMED_TAG_PREFIX}${t.field}\`` : t.field === 'owner' ? 'the placeholder owner `unassigned`' : `placeholder \`${PLACEHOLDER_PREFIX} …\``;
-      out.push(`| ${t.kind} \`${t.field}\` | ${t.count} | ${as} |`);
+      out.push(`| ${cell(t.kind)} ${codeSpan(t.field)} | ${t.count} | ${as} |`);
     }
     out.push('', `Find them with \`grep -rl "${PLACEHOLDER_PREFIX}" goals metrics owners\` and \`grep -rl "${ASSUMED_TAG_PREFIX}" metrics\`; \`npm run check\` lists what the governance rules miss (targets, triggers, lead and lag).`, '');
   }
 
   out.push('## Notes on the source', '');
   if (!plan.notes.length) out.push('None.', '');
-  else out.push(...plan.notes.map((n) => `- ${n}`), '');
+  else out.push(...plan.notes.map((n) => `- ${prose(n)}`), '');
 
   out.push('## Entries', '');
   out.push('| File | From | Placeholders | Defaults | Notes |', '| --- | --- | --- | --- | --- |');
@@ -91,7 +98,7 @@ export function formatReport(plan: ImportPlan, files: RenderedFile[]): string {
     out.push(`| ${cell(path)} | ${cell(e.origin ?? '')} | ${cell(e.placeholders.join(', '))} | ${cell(e.assumed.join(', '))} | ${cell(e.notes.join('; '))} |`);
   }
   out.push('');
-  return out.join('\n');
+  return inertLines(out.join('\n'));
 }
 
 /** What stdout says after an import: the counts, the to-do totals, and what happened to each file. */
@@ -100,16 +107,16 @@ export function formatSummary(plan: ImportPlan, results: WriteResult[], options:
   const c = countsOf(plan);
   const lines: string[] = [];
   lines.push(`${words.title}: ${c.sourceEntries} ${words.entries} in the source, ${c.imported} imported, ${c.skipped} not imported.`);
-  for (const s of plan.skipped) lines.push(`  not imported: ${s.origin}${s.name ? ` (${s.name})` : ''}: ${s.reason}`);
+  for (const s of plan.skipped) lines.push(`  not imported: ${escapeLine(s.origin)}${s.name ? ` (${escapeLine(s.name)})` : ''}: ${escapeLine(s.reason)}`);
   const todos = todoCounts(plan);
   if (todos.length) {
     lines.push('To do (the source does not say):');
-    for (const t of todos) lines.push(`  ${t.kind} ${t.field}: ${t.count}${t.assumed ? ` (default ${ASSUMED_DEFAULTS[t.field as keyof typeof ASSUMED_DEFAULTS]}, tag ${ASSUMED_TAG_PREFIX}${t.field})` : ''}`);
+    for (const t of todos) lines.push(`  ${escapeLine(t.kind)} ${escapeLine(t.field)}: ${t.count}${t.assumed ? ` (default ${ASSUMED_DEFAULTS[t.field as keyof typeof ASSUMED_DEFAULTS]}, tag ${ASSUMED_TAG_PREFIX}${t.field})` : ''}`);
   }
   const by = (status: string) => results.filter((r) => r.status === status).length;
   const verb = options.dryRun ? 'would be ' : '';
   lines.push(`Files: ${by('created')} ${verb}created, ${by('updated')} ${verb}updated, ${by('unchanged')} unchanged, ${by('conflict')} in conflict${by('kept') ? `, ${by('kept')} kept` : ''}${options.dryRun ? ' (dry run: nothing written)' : ''}.`);
-  for (const r of results) if (r.status === 'conflict' || r.status === 'kept' || (r.status === 'updated' && r.reason)) lines.push(`  ${r.status}: ${r.path}: ${r.reason}`);
-  if (options.reportPath) lines.push(`Report: ${options.reportPath}`);
-  return lines.join('\n') + '\n';
+  for (const r of results) if (r.status === 'conflict' || r.status === 'kept' || (r.status === 'updated' && r.reason)) lines.push(`  ${r.status}: ${escapeLine(r.path)}: ${escapeLine(String(r.reason))}`);
+  if (options.reportPath) lines.push(`Report: ${escapeLine(options.reportPath)}`);
+  return inertLines(lines.join('\n')) + '\n';
 }

@@ -97,11 +97,13 @@ describe('github', () => {
     expect(lines[1]).toMatch(/^::warning file=catalog\/goals\/access\.yaml,line=2,/);
   });
 
-  it('escapes %, CR and LF in the message, and also : and , in properties', () => {
+  it('escapes % in the message, and also : and , in properties; CR and LF from the catalog show as \\r and \\n', () => {
     const odd: Diagnostic = { ...error, file: 'goals/a,b:c%.yaml', rule: 'x,y:z', message: '100% done\r\nnext: a, b', hint: undefined };
     expect(formatGithub([odd], 1).split('\n').find((l) => l.startsWith('::'))).toBe(
-      '::error file=goals/a%2Cb%3Ac%25.yaml,line=4,col=1,endLine=4,endColumn=5,title=x%2Cy%3Az::100%25 done%0D%0Anext: a, b',
+      '::error file=goals/a%2Cb%3Ac%25.yaml,line=4,col=1,endLine=4,endColumn=5,title=x%2Cy%3Az::100%25 done\\r\\nnext: a, b',
     );
+    // The one line break GitHub keeps in an annotation is ours, between the message and the hint.
+    expect(formatGithub([error], 1)).toContain('::unknown field `ownr`%0Adid you mean `owner`?\n');
   });
 
   it('can prefix paths so annotations land when the catalog is a subfolder', () => {
