@@ -140,15 +140,27 @@ describe('config schema', () => {
     expect(one(files, 'unknown-rule').hint).toBe('did you mean `orphan-metric`?');
   });
 
+  it('reports `__proto__` under rules as an unknown rule, though parsing drops it', () => {
+    const files = append(valid, CONFIG, 'rules:', '  __proto__: { orphan-metric: off }');
+    expect(errors(files)).toEqual([`${at(files, CONFIG, '__proto__')} unknown-rule`]);
+    expect(one(files, 'unknown-rule').message).toBe('there is no rule `__proto__`');
+  });
+
   it('refuses to turn an integrity rule down', () => {
     const files = append(valid, CONFIG, 'rules:', '  unknown-reference: off');
     expect(errors(files)).toEqual([`${at(files, CONFIG, 'unknown-reference')} unknown-rule`]);
   });
 
-  it('reports a misspelled mdx option with a did-you-mean hint', () => {
-    const files = append(valid, CONFIG, 'mdx: { allowcode: true }');
-    expect(errors(files)).toEqual([`${at(files, CONFIG, 'allowcode')} unknown-field`]);
-    expect(one(files, 'unknown-field').hint).toBe('did you mean `allowCode`?');
+  it('refuses any mdx setting, which belongs to the trusted build, at its line', () => {
+    const files = append(valid, CONFIG, 'mdx: { allowCode: false }');
+    expect(errors(files)).toEqual([`${at(files, CONFIG, '{ allowCode')} trusted-setting`]);
+    expect(one(files, 'trusted-setting').message).toBe('`mdx` settings (such as `allowCode`) can no longer be made in the catalog, which any pull request can change');
+  });
+
+  it('takes size limits within their bounds', () => {
+    expect(errors(append(valid, CONFIG, 'limits: { title: 120, text: 2000, body: 8192 }'))).toEqual([]);
+    const files = append(valid, CONFIG, 'limits: { body: 2000000 }');
+    expect(errors(files)).toEqual([`${at(files, CONFIG, '2000000')} invalid-value`]);
   });
 
   it('reports broken YAML in the config and still checks the entries with the defaults', () => {

@@ -2,6 +2,7 @@
 import { activityAsOutcome } from './activity-as-outcome.ts';
 import { dataFile } from './data-file.ts';
 import { drivesChain } from './drives-chain.ts';
+import { futureValue } from './future-value.ts';
 import { goalParent } from './goal-parent.ts';
 import { leadAndLag } from './lead-and-lag.ts';
 import { leadingWithoutLagging } from './leading-without-lagging.ts';
@@ -44,8 +45,9 @@ export const RULES: readonly Rule[] = [
   vanitySuspect,
   noActionOnDeviation,
   noTarget,
-  // Upkeep: reviews, fresh data, nothing leaning on what was retired.
+  // Upkeep: reviews, values dated no later than today and fresh, nothing leaning on what was retired.
   reviewOverdue,
+  futureValue,
   staleData,
   noData,
   retiredStillUsed,
@@ -55,6 +57,7 @@ export const RULES: readonly Rule[] = [
   redWithoutInitiative,
 ];
 
-export const RULES_BY_ID = new Map(RULES.map((rule) => [rule.id, rule]));
+/** A Map, so that no id (`__proto__`, `constructor`, …) can find something that is not a rule. */
+export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export type { Rule, RuleContext, Finding } from './types.ts';

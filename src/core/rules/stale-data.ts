@@ -6,10 +6,11 @@ export const staleData: Rule = {
   id: 'stale-data',
   summary: "An active metric's latest observed value is older than its cadence allows, as of the catalog's date.",
   defaultSeverity: 'warn',
-  check({ catalog }) {
+  check({ catalog, derived }) {
     const findings: Finding[] = [];
     for (const metric of catalog.metrics.values()) {
-      const latest = metric.observations.at(-1);
+      // The latest value that counts: a row dated after the "as of" date must not keep a metric fresh.
+      const latest = derived.metrics.get(metric.id)?.latest;
       if (metric.data.status !== 'active' || !latest) continue;
       const { cadence } = metric.data;
       const until = freshUntil(latest.date, cadence);

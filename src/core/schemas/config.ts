@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { httpUrl, text } from './common.ts';
 
+/** The hard ceiling of `limits.body`: no catalog file may be larger. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Size limits that fit real catalogs: GitLab's and Mozilla's longest texts are well inside them. */
+export const DEFAULT_LIMITS = { title: 200, text: 5_000, body: 65_536 };
+
 export const DEFAULT_LEVELS = ['mission', 'strategy', 'department', 'team', 'individual'];
 export const DEFAULT_PERSPECTIVES = ['financial', 'customer', 'internal-process', 'learning-growth'];
 
@@ -32,19 +38,35 @@ export const configSchema = z.strictObject({
   perspectives: uniqueNames('perspective')
     .default(DEFAULT_PERSPECTIVES)
     .describe('Balanced Scorecard perspectives, in the order the strategy map draws them.'),
+  // Which ids and options exist is checked by the rule runner (`unknown-rule`), which knows the rules.
+  // The settings come out without prototypes, so looking up an id or option nobody set (`constructor`,
+  // `toString`, or anything added to Object.prototype) finds nothing, wherever they are read.
   rules: z
     .record(z.string(), ruleSetting)
     .default({})
-    .describe('Governance rule settings by rule id: error | warn | off, or { severity, ...options }.'),
-  mdx: z
-    .strictObject({
-      allowCode: z
-        .boolean()
-        .default(false)
-        .describe('Allow import/export, {expressions} and JSX components in MDX bodies. Off by default: a pull request must not run code in CI.'),
+    .transform((rules) => {
+      const settings: Record<string, z.infer<typeof ruleSetting>> = Object.create(null);
+      for (const [id, setting] of Object.entries(rules)) settings[id] = typeof setting === 'string' ? setting : Object.assign(Object.create(null), setting);
+      return settings;
     })
-    .default({ allowCode: false })
-    .describe('How MDX bodies are treated.'),
+    .describe('Governance rule settings by rule id: error | warn | off, or { severity, ...options }.'),
+  limits: z
+    .strictObject({
+      title: z.int().min(20).max(10_000).default(DEFAULT_LIMITS.title).describe('Most characters in a `name` or `title`.'),
+      text: z.int().min(100).max(100_000).default(DEFAULT_LIMITS.text).describe('Most characters in any other text field.'),
+      body: z.int().min(1_024).max(MAX_BODY_BYTES).default(DEFAULT_LIMITS.body).describe('Most bytes in the narrative (body) of an `.mdx` entry.'),
+    })
+    .default(DEFAULT_LIMITS)
+    .describe('Size limits that keep a hostile or runaway entry from slowing check and build or bloating the site. Raise them if a real entry needs more.'),
+  // Code in MDX is a decision of whoever runs the build, never of the catalog a pull request can change.
+  mdx: z
+    .unknown()
+    .optional()
+    .refine((value) => value === undefined, {
+      message: '`mdx` settings (such as `allowCode`) can no longer be made in the catalog, which any pull request can change',
+      params: { rule: 'trusted-setting', hint: 'remove `mdx:` here; to allow code in MDX bodies, set PLUMBLINE_ALLOW_MDX_CODE=true in the trusted build (see docs/security.md)' },
+    })
+    .describe('No longer accepted here: allowing code in MDX is a setting of the trusted build (docs/security.md).'),
 });
 
 export type CatalogConfig = z.infer<typeof configSchema>;
