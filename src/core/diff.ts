@@ -167,8 +167,10 @@ function diffData(before: Catalog, after: Catalog, metricIds: Map<string, string
     const now = after.metrics.get(id);
     // Values of a metric that was added or removed are part of that entry's change.
     if (!old || !now) continue;
-    const rowsBefore = new Map(old.observations.map((row) => [row.date, row]));
-    const rowsAfter = new Map(now.observations.map((row) => [row.date, row]));
+    // Every row the file holds, future ones too: the diff shows what the change writes. Rows are
+    // compared by what they say, not by the line they stand on.
+    const rowsBefore = new Map([...old.observations, ...old.futureObservations].map(({ date, value, note }) => [date, { value, note }]));
+    const rowsAfter = new Map([...now.observations, ...now.futureObservations].map(({ date, value, note }) => [date, { value, note }]));
     const added = [...rowsAfter.keys()].filter((date) => !rowsBefore.has(date));
     const removed = [...rowsBefore.keys()].filter((date) => !rowsAfter.has(date));
     const changed = [...rowsAfter.keys()].filter((date) => rowsBefore.has(date) && !deepEqual(rowsBefore.get(date), rowsAfter.get(date)));

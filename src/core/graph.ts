@@ -3,6 +3,7 @@
  * support, leading metrics point at what they drive, initiatives at what they move, owners own
  * it all. Every link is kept in both directions so pages and tools only look things up.
  */
+import { splitAtToday } from './derive/observation.ts';
 import type { Entry, LoadedCatalog, ObservationFile } from './load.ts';
 import type { ObservationRow } from './read/csv.ts';
 import type { CatalogConfig, GoalData, InitiativeData, MetricData, OwnerData } from './schemas/index.ts';
@@ -24,8 +25,13 @@ export interface MetricNode extends Entry<MetricData> {
   movedBy: string[];
   /** Retired metrics whose `replaced_by` is this one. */
   replaces: string[];
-  /** Observed values, oldest first. */
+  /**
+   * Observed values dated on or before the "as of" date, oldest first: the only values any page,
+   * export or derivation uses.
+   */
   observations: ObservationRow[];
+  /** Rows dated after the "as of" date: counted for nothing, reported by the `future-value` rule. */
+  futureObservations: ObservationRow[];
   /** The CSV file the values come from. */
   dataFile?: string;
 }
@@ -66,7 +72,7 @@ function link<T>(map: Map<string, T>, key: string | undefined, pick: (node: T) =
 export function buildCatalog(loaded: LoadedCatalog, today: string): Catalog {
   const { config } = loaded;
   const goals = byId(loaded.goals.map((g): GoalNode => ({ ...g, depth: config.levels.indexOf(g.data.level), children: [], metrics: [] })));
-  const metrics = byId(loaded.metrics.map((m): MetricNode => ({ ...m, drivenBy: [], guardrailFor: [], movedBy: [], replaces: [], observations: [] })));
+  const metrics = byId(loaded.metrics.map((m): MetricNode => ({ ...m, drivenBy: [], guardrailFor: [], movedBy: [], replaces: [], observations: [], futureObservations: [] })));
   const owners = byId(loaded.owners.map((o): OwnerNode => ({ ...o, members: [], goals: [], metrics: [], initiatives: [] })));
   const initiatives = byId(loaded.initiatives);
 
@@ -88,7 +94,9 @@ export function buildCatalog(loaded: LoadedCatalog, today: string): Catalog {
   for (const owner of owners.values()) link(owners, owner.data.parent, (o) => o.members, owner.id);
   for (const [metricId, { file, rows }] of loaded.observations as Map<string, ObservationFile>) {
     const metric = metrics.get(metricId);
-    if (metric) Object.assign(metric, { observations: rows, dataFile: file });
+    // The one place values enter the catalog: rows dated after the "as of" date stop here.
+    const { counted, future } = splitAtToday(rows, today);
+    if (metric) Object.assign(metric, { observations: counted, futureObservations: future, dataFile: file });
   }
   for (const goal of goals.values()) {
     goal.metrics.sort((a, b) => Number(metrics.get(b)!.data.primary) - Number(metrics.get(a)!.data.primary));

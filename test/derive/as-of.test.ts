@@ -1,4 +1,4 @@
-/** Values enter derivation once, in `metricState`: rows dated after the "as of" date are set aside there. */
+/** Values enter the catalog once, in the graph: rows dated after the "as of" date are set aside there, and derivation sees only the rest. */
 import { describe, expect, it } from 'vitest';
 import { metricState } from '../../src/core/derive/index.ts';
 import { splitAtToday } from '../../src/core/derive/observation.ts';
@@ -15,15 +15,16 @@ describe('values as of a date', () => {
   });
 
   it('derives a metric only from the rows that count', () => {
+    const { counted, future } = splitAtToday([row('2026-11-09', 15, 2), row('2026-11-16', 16, 3), row('2099-12-31', 5, 4)], '2026-11-23');
     const metric = {
       id: 'wait-days',
       data: { status: 'active', cadence: 'weekly', direction: 'down', thresholds: { green: 7, red: 14 }, owner: 'ops', triggers: [{ when: { above: 14 }, action: 'Open slots.' }] },
-      observations: [row('2026-11-09', 15, 2), row('2026-11-16', 16, 3), row('2099-12-31', 5, 4)],
+      observations: counted,
+      futureObservations: future,
     } as unknown as MetricNode;
     const state = metricState(metric, '2026-11-23');
     expect(state).toMatchObject({ status: 'red', stale: false, latest: { date: '2026-11-16', value: 16 }, freshUntil: '2026-11-26', trend: { direction: 'up', better: false } });
     expect(state.fired).toHaveLength(1);
-    expect(state.counted.map((r) => r.date)).toEqual(['2026-11-09', '2026-11-16']);
-    expect(state.future.map((r) => r.date)).toEqual(['2099-12-31']);
+    expect(counted.map((r) => r.date)).toEqual(['2026-11-09', '2026-11-16']);
   });
 });

@@ -14,7 +14,7 @@ function monthly(csv: string): Files {
   return withFiles(validCatalog(), { 'metrics/visits.yaml': metricYaml({ cadence: 'monthly' }), [DATA]: csv });
 }
 
-const counted = (files: Files, today: string) => analyze(files, today).derived.metrics.get('visits')!.counted.map((row) => row.date);
+const counted = (files: Files, today: string) => analyze(files, today).catalog.metrics.get('visits')!.observations.map((row) => row.date);
 
 describe('future-value', () => {
   it('counts a row dated the "as of" date, and reports one dated the day after', () => {

@@ -2,12 +2,11 @@
  * Everything derived from observed values, computed once per analysis and shared by the site,
  * catalog.json and the rules: each metric's status, staleness, progress, trend and fired
  * triggers; each goal's rolled-up status; and how well each leading metric still leads. Only
- * values dated on or before the catalog's "as of" date count (see `metricState`).
+ * values dated on or before the catalog's "as of" date reach it (the graph keeps the rest apart).
  */
 import type { Catalog, MetricNode } from '../graph.ts';
 import { freshUntil } from '../periods.ts';
 import { leadLagCorrelation, type LeadLag } from './correlation.ts';
-import { splitAtToday } from './observation.ts';
 import { progressOf, targetPath, type PathPoint, type Progress } from './progress.ts';
 import { rollUpGoals } from './rollup.ts';
 import { currentTarget, statusOf, type Status } from './status.ts';
@@ -15,13 +14,6 @@ import { firedTriggers, type FiredTrigger } from './triggers.ts';
 import { trendOf, type Trend } from './trend.ts';
 
 export interface MetricState {
-  /**
-   * The values everything here is derived from: the rows dated on or before the "as of" date,
-   * oldest first. Use these, not the metric's raw rows, to show or judge the metric.
-   */
-  counted: MetricNode['observations'];
-  /** Rows dated after the "as of" date: counted for nothing, reported by the `future-value` rule. */
-  future: MetricNode['observations'];
   status: Status;
   stale: boolean;
   latest: { date: string; value: number } | null;
@@ -47,14 +39,11 @@ export interface Derived {
 }
 
 export function metricState(metric: MetricNode, today: string): MetricState {
-  // The one place values enter derivation: rows dated after the "as of" date stop here.
-  const { counted: observations, future } = splitAtToday(metric.observations, today);
+  const { observations } = metric;
   const last = observations.at(-1);
   const until = last ? freshUntil(last.date, metric.data.cadence) : null;
   const stale = until !== null && today > until;
   return {
-    counted: observations,
-    future,
     // A stale value still has a status; `stale` says not to trust it, and pages show both.
     status: metric.data.status === 'retired' ? 'unknown' : statusOf(metric.data, last?.value, last?.date ?? today),
     stale,
@@ -72,10 +61,10 @@ export function deriveCatalog(catalog: Catalog): Derived {
   const goals = rollUpGoals(catalog, (id) => metrics.get(id)?.status ?? 'unknown');
   const drivers: DriverLink[] = [];
   for (const metric of catalog.metrics.values()) {
-    const leading = metrics.get(metric.id)!.counted;
+    const leading = metric.observations;
     for (const targetId of metric.data.drives ?? []) {
       const target = catalog.metrics.get(targetId);
-      const lagging = target && metrics.get(targetId)!.counted;
+      const lagging = target?.observations;
       if (!target || !lagging || !leading.length || !lagging.length) continue;
       drivers.push({ from: metric.id, to: targetId, correlation: leadLagCorrelation(leading, metric.data.cadence, lagging, target.data.cadence) });
     }

@@ -7,9 +7,12 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { DATA_COLUMNS, observationSchema, REQUIRED_DATA_COLUMNS, type Observation } from '../schemas/observation.ts';
 import { didYouMean } from '../suggest.ts';
 import { lineStarts, positionAt } from './positions.ts';
+import { controlCharacterDiagnostics } from './text-values.ts';
 
 export interface ObservationRow extends Observation {
   line: number;
+  /** Where the row's date cell starts, for findings about the date (a value dated in the future). */
+  dateAt: { line: number; column: number };
 }
 
 export function parseObservations(file: string, text: string): { rows: ObservationRow[]; diagnostics: Diagnostic[] } {
@@ -20,6 +23,8 @@ export function parseObservations(file: string, text: string): { rows: Observati
 
   let normalized = text.replace(/\r\n?/g, '\n');
   const starts = lineStarts(normalized);
+  // No raw control characters in any cell (text-values.ts): the same rule as every YAML value.
+  for (const found of controlCharacterDiagnostics(file, normalized, starts)) diagnostics.push(found);
   const place = (offset: number) => positionAt(starts, offset);
   const open = unclosedQuote(normalized);
   if (open !== undefined) {
@@ -53,6 +58,7 @@ export function parseObservations(file: string, text: string): { rows: Observati
 
   const rows: ObservationRow[] = [];
   const seen = new Map<string, number>();
+  const dateIndex = header.indexOf('date');
   records.slice(1).forEach((record, index) => {
     const rowLine = lines[index + 1]!;
     if (record.length === 1 && record[0]!.trim() === '') return; // blank line
@@ -78,7 +84,9 @@ export function parseObservations(file: string, text: string): { rows: Observati
       return;
     }
     seen.set(parsed.data.date, rowLine);
-    rows.push({ ...parsed.data, line: rowLine });
+    // The date cell starts the record in the usual `date,value,note`; otherwise find it.
+    const dateAt = dateIndex === 0 ? { line: rowLine, column: 1 } : place(fieldStarts(normalized, starts[rowLine - 1]!)[dateIndex]!);
+    rows.push({ ...parsed.data, line: rowLine, dateAt });
   });
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return { rows, diagnostics };

@@ -1,6 +1,6 @@
 /**
  * A value dated after the catalog's "as of" date cannot have been measured yet. Derivation never
- * counts it (see `metricState`), whatever this rule's severity; the rule says so at the row, so a
+ * counts it (the graph keeps it apart), whatever this rule's severity; the rule says so at the row, so a
  * typo like 2099 for 2026, or a value entered early, is fixed instead of silently ignored.
  */
 import { MAX_DIAGNOSTICS_PER_FILE } from '../load.ts';
@@ -13,10 +13,10 @@ export const futureValue: Rule = {
   id: ID,
   summary: 'A row in `data/<metric-id>.csv` is dated after the catalog\'s "as of" date; it counts for nothing until that day.',
   defaultSeverity: 'error',
-  check({ catalog, derived }) {
+  check({ catalog }) {
     const findings: Finding[] = [];
     for (const metric of catalog.metrics.values()) {
-      const future = derived.metrics.get(metric.id)?.future ?? [];
+      const future = metric.futureObservations;
       if (!metric.dataFile || future.length === 0) continue;
       // A file of a million future rows is one mistake: list the first ones and count the rest.
       const listed = future.slice(0, MAX_DIAGNOSTICS_PER_FILE);
