@@ -4,6 +4,7 @@
  * control characters at the ends, and treats `\` like `/`), so they are judged that way here.
  */
 import { posix } from 'node:path';
+import { escapeLine } from '../escape.ts';
 
 /** Link schemes a narrative may use; everything else (`javascript:`, `data:`, `vbscript:`, `file:` …) is refused. */
 export const LINK_SCHEMES = ['http', 'https', 'mailto'] as const;
@@ -73,9 +74,8 @@ export function judgeImage(url: string, file: string): UrlVerdict & { asset?: st
   return { ok: true, asset: resolved };
 }
 
-/** Text from a catalog file made safe to quote in a one-line message. */
+/** Text from a catalog file, escaped and cut short to quote in a message. */
 function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const shown = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const shown = escapeLine(text);
   return shown.length > 80 ? `${shown.slice(0, 77)}…` : shown;
 }
