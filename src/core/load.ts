@@ -6,18 +6,23 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { z } from 'zod';
+import { catalogFolderProblem } from './catalog-folder.ts';
+import { noun, plural } from './plural.ts';
 import { sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 import { parseObservations, type ObservationRow } from './read/csv.ts';
 import { discoverFiles, readCatalogText, type CatalogFile, type EntryKind } from './read/files.ts';
-import { checkMdxBody, splitFrontmatter } from './read/mdx.ts';
+import { checkAsset } from './read/assets.ts';
+import { checkMdxBody, splitFrontmatter, type AssetReference } from './read/mdx.ts';
 import { parseFastYaml } from './read/fast-yaml.ts';
 import { SourceMap } from './read/sources.ts';
+import { textValueDiagnostics } from './read/text-values.ts';
 import { parseYaml, type YamlSource } from './read/yaml.ts';
 import { configSchema, type CatalogConfig } from './schemas/config.ts';
 import { goalSchema, type GoalData } from './schemas/goal.ts';
 import { initiativeSchema, type InitiativeData } from './schemas/initiative.ts';
 import { metricSchema, type MetricData } from './schemas/metric.ts';
 import { ownerSchema, type OwnerData } from './schemas/owner.ts';
+import { trustedSettings, type TrustedSettings } from './trusted.ts';
 import { validateEntry } from './validate.ts';
 
 export const CONFIG_FILE = 'catalog.config.yaml';
@@ -46,15 +51,21 @@ export interface LoadedCatalog {
   observations: Map<string, ObservationFile>;
   /** Ids of every entry file found, valid or not. */
   knownIds: Record<EntryKind, Set<string>>;
+  /** Image files narratives show, by path from the catalog root: checked, and the only files the site copies. */
+  assets: Map<string, string>;
   /** Parsed YAML of each entry and of the config, by file, to place diagnostics. */
   sources: SourceMap;
   fileCount: number;
   diagnostics: Diagnostic[];
 }
 
-export function loadCatalog(rootDir: string): LoadedCatalog {
+/** Reads the catalog; trusted settings come from the build's environment unless given. */
+export function loadCatalog(rootDir: string, trusted?: TrustedSettings): LoadedCatalog {
   const root = resolve(rootDir);
   const diagnostics: Diagnostic[] = [];
+  const fromEnvironment = trustedSettings();
+  if (!trusted) append(diagnostics, fromEnvironment.diagnostics);
+  const settings = trusted ?? fromEnvironment.settings;
   const sources = new SourceMap();
   const config = loadConfig(root, diagnostics, sources);
   const schemas: Record<EntryKind, z.ZodType> = {
@@ -74,6 +85,7 @@ export function loadCatalog(rootDir: string): LoadedCatalog {
     owners: [],
     initiatives: [],
     observations: new Map(),
+    assets: new Map(),
     knownIds: { goal: new Set(), metric: new Set(), owner: new Set(), initiative: new Set() },
     sources,
     fileCount: found.files.length + (existsSync(join(root, CONFIG_FILE)) ? 1 : 0),
@@ -104,7 +116,13 @@ export function loadCatalog(rootDir: string): LoadedCatalog {
     }
     catalog.knownIds[file.kind].add(file.id);
     const problems: Diagnostic[] = [];
-    const entry = readEntry(file, read.text, schemas[file.kind], config, problems, sources);
+    const assets: AssetReference[] = [];
+    const entry = readEntry(file, read.text, schemas[file.kind], { config, settings, assets }, problems, sources);
+    for (const asset of assets) {
+      const problem = checkAsset(root, file.path, asset);
+      if (problem) problems.push(problem);
+      else catalog.assets.set(asset.path, join(root, asset.path));
+    }
     addFileDiagnostics(diagnostics, problems);
     if (entry) lists[file.kind].push(entry);
   }
@@ -121,24 +139,31 @@ function addFileDiagnostics(diagnostics: Diagnostic[], found: Diagnostic[]): voi
   const next = sorted[MAX_DIAGNOSTICS_PER_FILE];
   if (next) {
     const more = sorted.length - MAX_DIAGNOSTICS_PER_FILE;
-    diagnostics.push({ ...next, rule: 'too-many-problems', message: `${more} more problem${more === 1 ? '' : 's'} in this file ${more === 1 ? 'is' : 'are'} not listed`, hint: 'fix the problems above and check again; is this file what its folder expects?' });
+    diagnostics.push({ ...next, rule: 'too-many-problems', message: `${plural(more, 'more problem')} in this file ${noun(more, 'is', 'are')} not listed`, hint: 'fix the problems above and check again; is this file what its folder expects?' });
   }
 }
 
-function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: CatalogConfig, diagnostics: Diagnostic[], sources: SourceMap): Entry<unknown> | undefined {
+interface ReadContext {
+  config: CatalogConfig;
+  settings: TrustedSettings;
+  /** Collects the asset files the entry's narrative shows. */
+  assets: AssetReference[];
+}
+
+function readEntry(file: CatalogFile, text: string, schema: z.ZodType, context: ReadContext, diagnostics: Diagnostic[], sources: SourceMap): Entry<unknown> | undefined {
   let yamlText = text;
   let offset = 0;
   let body: string | undefined;
   if (file.extension === '.mdx') {
     const split = splitFrontmatter(text);
-    if (!split) {
-      diagnostics.push({ file: file.path, ...START_OF_FILE, severity: 'error', rule: 'mdx-frontmatter', message: 'an .mdx entry must start with YAML frontmatter between two `---` lines', hint: 'put the fields between a first line `---` and a closing `---`, then the narrative' });
+    if ('problem' in split) {
+      diagnostics.push({ file: file.path, line: split.line, column: 1, endLine: split.line, endColumn: 1, severity: 'error', rule: 'mdx-frontmatter', message: split.problem, hint: split.hint });
       return undefined;
     }
     yamlText = split.frontmatter;
     offset = split.frontmatterOffset;
     body = split.body;
-    append(diagnostics, checkMdxBody(file.path, split.body, split.bodyOffset, config.mdx.allowCode));
+    append(diagnostics, checkMdxBody(file.path, split.body, split.bodyOffset, { allowCode: context.settings.allowMdxCode, maxBytes: context.config.limits.body, assets: context.assets }));
   }
   const entry = (data: unknown): Entry<unknown> => (body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data } : { id: file.id, file: file.path, data, body });
   // Most files are plain and valid: read them fast, and build their syntax tree only if a rule needs it.
@@ -146,15 +171,19 @@ function readEntry(file: CatalogFile, text: string, schema: z.ZodType, config: C
   const checked = fast && schema.safeParse(fast.value);
   if (checked?.success) {
     sources.defer(file.path, offset, () => parseYaml(file.path, yamlText, offset).source);
-    return entry(checked.data);
+    const refused = textValueDiagnostics(file.path, fast!.value, context.config.limits, () => sources.get(file.path));
+    append(diagnostics, refused);
+    return refused.length ? undefined : entry(checked.data);
   }
   const parsed = parseYaml(file.path, yamlText, offset);
   sources.set(file.path, parsed.source);
   append(diagnostics, parsed.diagnostics);
   if (parsed.diagnostics.length) return undefined;
+  const refused = textValueDiagnostics(file.path, parsed.value, context.config.limits, () => parsed.source);
+  append(diagnostics, refused);
   const validated = validateEntry(schema, parsed.value, parsed.source);
   append(diagnostics, validated.diagnostics);
-  if (!validated.data) return undefined;
+  if (!validated.data || refused.length) return undefined;
   return entry(validated.data);
 }
 
@@ -169,9 +198,11 @@ export function loadCatalogConfig(rootDir: string): { config: CatalogConfig; dia
 }
 
 function loadConfig(root: string, diagnostics: Diagnostic[], sources: SourceMap): CatalogConfig {
-  const fallback = configSchema.parse({ name: basename(root) });
-  if (!existsSync(root)) {
-    diagnostics.push({ file: '.', ...START_OF_FILE, severity: 'error', rule: 'missing-config', message: `the catalog folder ${root} does not exist`, hint: 'point CATALOG_DIR (or --dir) at a folder holding catalog.config.yaml' });
+  // The defaults, named after the folder: any folder name (`/` has none) must do, so it is not validated.
+  const fallback: CatalogConfig = { ...configSchema.parse({ name: 'catalog' }), name: basename(root) || root };
+  const problem = catalogFolderProblem(root);
+  if (problem) {
+    diagnostics.push({ file: '.', ...START_OF_FILE, severity: 'error', rule: 'missing-config', ...problem });
     return fallback;
   }
   const read = readCatalogText(join(root, CONFIG_FILE), CONFIG_FILE);
@@ -186,8 +217,10 @@ function loadConfig(root: string, diagnostics: Diagnostic[], sources: SourceMap)
     addFileDiagnostics(diagnostics, parsed.diagnostics);
     return fallback;
   }
+  // The config's own text is held to the default limits; the limits it sets are for the entries.
+  const refused = textValueDiagnostics(CONFIG_FILE, parsed.value, fallback.limits, () => parsed.source);
   const validated = validateEntry(configSchema, parsed.value, parsed.source);
-  addFileDiagnostics(diagnostics, validated.diagnostics);
+  addFileDiagnostics(diagnostics, [...refused, ...validated.diagnostics]);
   return validated.data ?? fallback;
 }
 

@@ -10,6 +10,7 @@ import { analyzeCatalog } from '../../src/core/analyze.ts';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { parseObservations } from '../../src/core/read/csv.ts';
 import { checkMdxBody } from '../../src/core/read/mdx.ts';
+import { parseFastYaml } from '../../src/core/read/fast-yaml.ts';
 import { parseYaml } from '../../src/core/read/yaml.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
 import { change } from '../helpers/core.ts';
@@ -139,11 +140,28 @@ describe('random input to each reader', () => {
     );
   });
 
+  it('YAML: the fast reader gives the careful reader\'s value, or leaves the text to it', () => {
+    const pieces = ['name', ': ', ':', ' ', '  ', '\n', '\n  ', '\r\n', '\r', '- ', '-', '[', ']', '{', '}', ',', '"', "'", '#', '&a ', '*a', '!x ', '!!str ', '|', '>', '>+', '? ', '---', '...', '\t', 'x', '~', '%YAML 1.2'];
+    const scalars = ['1', '0b1', '0o7', '0x1F', '017', '+1', '-0', '1_0', '.5', '+.5', '5.', '1e3', '.inf', '-.Inf', '.NaN', '1:2', 'True', 'yes', 'Null', '\\0', '\u0000', '\u0085', '\u2028', '\u202e', '\ufeff'];
+    // Started as a mapping or a list, as an entry is: the fast reader leaves a lone scalar to the careful one.
+    const yaml = fc.tuple(fc.constantFrom('', 'a: ', 'a:\n  ', '- ', 'a:\n  - ', 'a: |\n  ', 'a: ['), textOf([...pieces, ...scalars])).map(([start, rest]) => start + rest);
+    fc.assert(
+      fc.property(yaml, (text) => {
+        const fast = parseFastYaml(text);
+        if (fast === undefined) return;
+        const careful = parseYaml('f.yaml', text);
+        expect(careful.diagnostics, JSON.stringify(text)).toEqual([]);
+        expect(fast.value, JSON.stringify(text)).toStrictEqual(careful.value);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('MDX bodies: never throw, diagnostics on the body\'s lines', () => {
     const mdx = textOf(['<', '>', '</', '/>', '<b>', '{', '}', '{x}', '#', '*', '**', '`', '```', '-', ' ', '\n', '\n\n', '\r\n', 'a', '!', '[', ']', '(', ')', '\\', '|', 'import x from "y"\n', 'export const a = 1\n', '<!--', '-->', '&amp;', '$$']);
     fc.assert(
       fc.property(mdx, fc.boolean(), (body, allowCode) => {
-        expectInside(checkMdxBody('x.mdx', body, 6, allowCode), body, 6);
+        expectInside(checkMdxBody('x.mdx', body, 6, { allowCode, maxBytes: 65_536 }), body, 6);
       }),
       { numRuns: 300 },
     );
