@@ -119,8 +119,8 @@ describe('links, pipes and folders', () => {
     expect(found).toEqual(['catalog.config.yaml:1:1 unsupported-file', 'metrics/pipe.yaml:1:1 unsupported-file']);
   });
 
-  it('treats a folder named like an entry as a folder', () => {
-    expect(errorsAfter((root) => mkdirSync(join(root, 'metrics/empty.yaml')))).toEqual([]);
+  it('reports a folder named like an entry file: folder names follow the id pattern', () => {
+    expect(errorsAfter((root) => mkdirSync(join(root, 'metrics/empty.yaml')))).toEqual(['metrics/empty.yaml:1:1 invalid-id']);
   });
 });
 

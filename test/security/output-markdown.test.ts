@@ -132,10 +132,10 @@ describe('the reminders issue, with hostile names, file names, messages and acti
 
   it('from a real catalog: a hostile trigger action and metric name stay on their line', () => {
     let files = edit(validCatalog(), 'data/wait-days.csv', '2026-11-16,8,', '2026-11-16,15,');
-    files = edit(files, 'metrics/wait-days.yaml', 'name: Days to appointment', 'name: "Days\\n::notice::forged\\u202e"');
+    files = edit(files, 'metrics/wait-days.yaml', 'name: Days to appointment', 'name: "Days\\n::notice::forged"');
     files = edit(files, 'metrics/wait-days.yaml', 'action: Open extra slots.', 'action: "Open\\r::stop-commands::token"');
     const real = remindersToMarkdown(collectReminders(analyze(files)), '2026-11-23');
-    expect(real).toContain('- [ ] **Days ::notice::forged\\\\u202e** `metrics/wait-days.yaml`: 15 on 2026-11-16 is above 14. Action: Open ::stop-commands::token');
+    expect(real).toContain('- [ ] **Days ::notice::forged** `metrics/wait-days.yaml`: 15 on 2026-11-16 is above 14. Action: Open ::stop-commands::token');
     expect(real).not.toMatch(RAW);
     expect(commandLines(real)).toEqual([]);
   });
