@@ -5,29 +5,31 @@ import { analyzeCatalog } from '../core/analyze.ts';
 import { codeownersLines, formatCodeowners } from '../core/codeowners.ts';
 import { hasErrors } from '../core/diagnostics.ts';
 import { repoInfo } from '../core/git.ts';
+import { noun, plural } from '../core/plural.ts';
 import { summary } from '../core/report.ts';
-import { catalogRoot, COMMON_OPTIONS, fail, parseCommand, todayOrFail } from './common.ts';
+import { catalogRootOrFail, COMMON_OPTIONS, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
 
-const USAGE = `Usage: npm run codeowners -- [--dir DIR] [--write | --check]
+const USAGE = `Usage: npm run codeowners -- [--dir DIR] [--write | --check] [--today YYYY-MM-DD]
 
 Prints a CODEOWNERS file that maps every goal, metric, initiative and values file of the catalog
 to its owner's GitHub handle (the \`github\` field in owners/), climbing to the nearest team above
 the owner that has one. Files whose owners have no handle anywhere are listed as comments.
 Paths are relative to the git repository's root, so a catalog in a subfolder works too.
 
-  --dir DIR   catalog root (default: CATALOG_DIR, else the current folder)
-  --write     write .github/CODEOWNERS at the repository's root (the catalog root outside git)
-  --check     print nothing; exit 1 if .github/CODEOWNERS is missing or out of date
-Exit status: 0 done, 1 the catalog has errors (nothing is written) or --check found a stale
-file, 2 bad arguments.
+  --dir DIR     catalog root (default: CATALOG_DIR, else the current folder)
+  --write       write .github/CODEOWNERS at the repository's root (the catalog root outside git)
+  --check       print nothing; exit 1 if .github/CODEOWNERS is missing or out of date
+  --today DATE  the "as of" date the catalog is read at (default: CATALOG_TODAY, else today)
+Exit status: 0 done, 1 the catalog has errors or is missing (nothing is written) or --check
+found a stale file, 2 bad arguments.
 `;
 
-const { values, positionals } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } }, USAGE);
-if (positionals.length) fail(`unexpected argument "${positionals[0]}"\n\n${USAGE}`, 2);
-if (values.write && values.check) fail(`--write and --check do not go together\n\n${USAGE}`, 2);
+const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } }, USAGE);
+if (values.write && values.check) usageError('--write and --check do not go together', USAGE);
 
-const root = catalogRoot(values.dir);
-const analysis = analyzeCatalog(root, todayOrFail(values.today));
+const today = todayOrFail(values.today);
+const root = catalogRootOrFail(values.dir);
+const analysis = analyzeCatalog(root, today);
 const info = repoInfo(root);
 const repositoryRoot = 'problem' in info ? root : info.toplevel;
 const prefix = 'problem' in info ? '' : info.prefix;
@@ -40,17 +42,27 @@ if (hasErrors(analysis.diagnostics)) {
   fail(`the catalog has errors (${summary(analysis.diagnostics, analysis.fileCount)}), so entries that failed to load would have no code owner; fix them first (npm run check lists them)`, 1);
 }
 const missing = lines.filter((line) => line.missing).length;
-const note = missing ? `; ${missing} file${missing === 1 ? ' has' : 's have'} no GitHub handle (listed as comments)` : '';
+const noHandle = `${plural(missing, 'file')} ${noun(missing, 'has', 'have')} no GitHub handle (listed as comments)`;
+const note = missing ? `; ${noHandle}` : '';
 
 if (values.check) {
-  const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  let current: string | undefined;
+  try {
+    current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+  } catch (error) {
+    fail(`cannot read ${shown} (${fileProblem(error)}); replace it with npm run codeowners -- --write`, 1);
+  }
   if (current !== text) fail(`${shown} is ${current === undefined ? 'missing' : 'out of date'}: run npm run codeowners -- --write`, 1);
   process.stderr.write(`plumbline: ${shown} is up to date${note}\n`);
 } else if (values.write) {
-  mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, text);
-  process.stderr.write(`plumbline: wrote ${shown} (${lines.length - missing} files${note})\n`);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text);
+  } catch (error) {
+    fail(`cannot write ${shown} (${fileProblem(error)}); print the file instead (leave out --write) and save it where you can`, 1);
+  }
+  process.stderr.write(`plumbline: wrote ${shown} (${plural(lines.length - missing, 'file')}${note})\n`);
 } else {
   process.stdout.write(text);
-  if (missing) process.stderr.write(`plumbline: ${missing} file${missing === 1 ? ' has' : 's have'} no GitHub handle (listed as comments)\n`);
+  if (missing) process.stderr.write(`plumbline: ${noHandle}\n`);
 }

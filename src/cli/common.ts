@@ -1,7 +1,28 @@
-/** What every command shares: the catalog folder, the "as of" date, and failing with a clear word. */
-import { resolve } from 'node:path';
+/**
+ * What every command shares: the catalog folder, the "as of" date, the --output file, and failing
+ * with one clear line. Every problem with an argument or an environment value ends the command
+ * with `plumbline: <what is wrong and what to do>` on stderr and exit status 2 (1 when it is the
+ * catalog or the source that is wrong); nothing a user types prints a stack trace.
+ */
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { catalogFolderProblem } from '../core/catalog-folder.ts';
+import { escapeLine } from '../core/escape.ts';
+import { CONFIG_FILE } from '../core/load.ts';
+import { closest } from '../core/suggest.ts';
 import { InvalidTodayError, resolveToday } from '../core/today.ts';
+
+/** Exit status of a failure that is a bug in Plumbline rather than in its input (EX_SOFTWARE). */
+export const INTERNAL_ERROR = 70;
+
+// The last guard: whatever slips through prints one line, not a stack trace (PLUMBLINE_DEBUG=1 shows it).
+process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+  // A reader that stops early (`npm run check | head`) is not an error.
+  if (error?.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  if (process.env.PLUMBLINE_DEBUG) process.stderr.write(`${error?.stack ?? error}\n`);
+  fail(`unexpected error: ${error?.message ?? error} (a bug in Plumbline: please report it with the command that caused it; PLUMBLINE_DEBUG=1 shows where it happened)`, INTERNAL_ERROR);
+});
 
 export const COMMON_OPTIONS = {
   dir: { type: 'string' },
@@ -9,34 +30,153 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** The catalog root: --dir, else CATALOG_DIR, else the current folder. */
+/** `--output FILE`, for commands whose report tools read: `npm run` prints a banner on stdout first. */
+export const OUTPUT_OPTION = {
+  output: { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** The catalog root: --dir, else CATALOG_DIR (an empty one counts as unset, as in the build), else the current folder. */
 export function catalogRoot(dir: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(dir ?? env.CATALOG_DIR ?? '.');
+  return resolve(dir ?? (env.CATALOG_DIR || '.'));
 }
 
-export function parseCommand<O extends ParseArgsConfig['options']>(argv: string[], options: O, usage: string) {
-  try {
-    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    if ((parsed.values as Record<string, unknown>).help) {
-      process.stdout.write(usage);
-      process.exit(0);
+/**
+ * The catalog root, or the command ends: it must be a folder that can be read and, unless
+ * `config` is false, hold catalog.config.yaml. For commands that cannot report this as a
+ * diagnostic the way `check` does.
+ */
+export function catalogRootOrFail(dir: string | undefined, { config = true } = {}): string {
+  const root = catalogRoot(dir);
+  const problem = catalogFolderProblem(root);
+  if (problem) fail(`${problem.message}: ${problem.hint}`, 1);
+  if (config && !existsSync(join(root, CONFIG_FILE))) {
+    fail(`no ${CONFIG_FILE} in ${root}: point CATALOG_DIR (or --dir) at the catalog folder, or create the file with at least \`name: <your organisation>\``, 1);
+  }
+  return root;
+}
+
+/**
+ * The parsed command line, or the command ends with exit status 2 and one line that says what is
+ * wrong, then the usage line. `positionals` is how many plain arguments the command takes.
+ */
+export function parseCommand<O extends ParseArgsConfig['options']>(argv: string[], options: O, usage: string, { positionals = 0 } = {}) {
+  const parsed = (() => {
+    try {
+      return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    } catch (error) {
+      return usageError(parseProblem(error as NodeJS.ErrnoException, Object.keys(options ?? {}), usage), usage);
     }
-    return parsed;
-  } catch (error) {
-    fail(`${(error as Error).message}\n\n${usage}`, 2);
+  })();
+  if ((parsed.values as Record<string, unknown>).help) {
+    process.stdout.write(usage);
+    process.exit(0);
   }
+  for (const [name, value] of Object.entries(parsed.values as Record<string, unknown>)) {
+    const values = Array.isArray(value) ? value : [value];
+    if (values.some((v) => typeof v === 'string' && v.trim() === '')) usageError(`--${name} is empty: give it a value, or leave it out`, usage);
+  }
+  if (parsed.positionals.length > positionals) {
+    const extra = parsed.positionals[positionals]!;
+    const command = /npm run (\S+)/.exec(usage)?.[1] ?? 'check';
+    usageError(`unexpected argument "${extra}"${extra.startsWith('-') ? '' : ` (options go after --, as in npm run ${command} -- --dir DIR)`}`, usage);
+  }
+  return parsed;
 }
 
-export function todayOrFail(explicit: string | undefined): string {
+/** Node's parseArgs errors in our words: which option, and what it needs. */
+function parseProblem(error: NodeJS.ErrnoException, known: string[], usage: string): string {
+  const message = String(error?.message ?? error);
+  const option = /'(-[^' ]*)/.exec(message)?.[1];
+  // `Option '-h, --help' ...` names the short form first: report the long one.
+  const long = /'(?:-\w, )?(--[^' <]+)/.exec(message)?.[1] ?? option;
+  if (error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
+    const guess = option.startsWith('--') ? closest(option.slice(2).split('=')[0]!, known) : undefined;
+    return `unknown option ${option}${guess ? ` (did you mean --${guess}?)` : ''}`;
+  }
+  if (error?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && long) {
+    if (/does not take an argument/.test(message)) return `${long} takes no value`;
+    // The value the usage line names for the option: `--dir DIR` gives DIR.
+    const value = new RegExp(`${long} ([^\\]\\s]+)`).exec(usage)?.[1] ?? 'VALUE';
+    if (/ambiguous/.test(message)) return `${long} needs a value; to give one that starts with "-", write ${long}=${value}`;
+    return `${long} needs a value: ${long} ${value}`;
+  }
+  return message.split(/\.\s/)[0]!;
+}
+
+/** Ends the command: a mistake in how it was called. One line: what is wrong, then the usage line. */
+export function usageError(message: string, usage: string): never {
+  fail(`${message}. ${usage.split('\n')[0]} (--help explains each option)`, 2);
+}
+
+/** The "as of" date: --today, else CATALOG_TODAY, else today; a date that is not real ends the command. */
+export function todayOrFail(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   try {
-    return resolveToday(explicit);
+    return resolveToday(explicit, env);
   } catch (error) {
-    if (error instanceof InvalidTodayError) fail(`${error.message}; use --today YYYY-MM-DD or CATALOG_TODAY=YYYY-MM-DD`, 2);
-    throw error;
+    if (!(error instanceof InvalidTodayError)) throw error;
+    const fix = explicit === undefined ? 'set CATALOG_TODAY to a date such as 2026-03-31, or unset it for today' : 'give --today a date such as 2026-03-31, or leave it out for today';
+    fail(`${error.message}${explicit === undefined ? ' (from CATALOG_TODAY)' : ''}; ${fix}`, 2);
   }
 }
 
+/**
+ * The absolute path of --output, checked before any work is done: not a folder, and in a folder
+ * that exists. Whether it can be written is known only by writing it (writeOutput).
+ */
+export function outputPathOrFail(output: string | undefined): string | undefined {
+  if (output === undefined) return undefined;
+  const path = resolve(output);
+  if (isFolder(path)) fail(`--output ${output} is a folder: give the path of a file to write, such as --output report.json`, 2);
+  const folder = dirname(path);
+  if (!isFolder(folder)) fail(`--output ${output}: ${existsSync(folder) ? `${folder} is a file, not a folder` : `the folder ${folder} does not exist`}; create the folder first, or write the file elsewhere`, 2);
+  return path;
+}
+
+/**
+ * The report on stdout, or written to the --output file with one line on stderr that says so:
+ * "wrote <what> to <file>", then `: <summary>` when there is one.
+ */
+export function writeOutput(text: string, path: string | undefined, what: string, summary?: string): void {
+  if (path === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  const near = relative(process.cwd(), path);
+  const shown = near && !near.startsWith('..') && !isAbsolute(near) ? near : path;
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    fail(`cannot write --output ${shown} (${fileProblem(error)}): give a file in a folder you may write to`, 2);
+  }
+  process.stderr.write(`plumbline: wrote ${what} to ${escapeLine(shown)}${summary ? `: ${summary}` : ''}\n`);
+}
+
+/** A file-system error in a few words: the code and what it means. */
+export function fileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'a file of that name is in the way',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+  };
+  return code ? `${code}: ${words[code] ?? 'cannot be used'}` : String((error as Error)?.message ?? error);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Ends the command with one line on stderr; values in the message are shown escaped, never as line breaks. */
 export function fail(message: string, code = 1): never {
-  process.stderr.write(`plumbline: ${message}\n`);
+  process.stderr.write(`plumbline: ${escapeLine(message)}\n`);
   process.exit(code);
 }

@@ -3,9 +3,9 @@ import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
 import { diffToJson, diffToMarkdown } from '../core/diff-markdown.ts';
 import { diffCatalogs } from '../core/diff.ts';
 import { checkoutCatalog, GitError, removeCheckout, repoInfo, resolveCommit } from '../core/git.ts';
-import { catalogRoot, COMMON_OPTIONS, fail, parseCommand, todayOrFail } from './common.ts';
+import { catalogRootOrFail, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, usageError, writeOutput } from './common.ts';
 
-const USAGE = `Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD]
+const USAGE = `Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
 
 Compares two versions of the catalog in its git repository and prints what changed: goals,
 metrics, owners and initiatives added, removed, renamed, retired and changed (each changed field
@@ -17,23 +17,27 @@ effect on the cascade. Prints "No changes to the catalog." when there is nothing
   --dir DIR        catalog root (default: CATALOG_DIR, else the current folder); it may be a
                    subfolder of the repository
   --format FORMAT  markdown (default) or json
+  --output FILE    write the diff to FILE instead of stdout, where \`npm run\` prints its own
+                   lines first
   --today DATE     the "as of" date for both versions (default: CATALOG_TODAY, else today)
-Exit status: 0 the diff was printed, 2 bad arguments (no --base, an unknown revision, or a
-catalog that is not in a git repository).
+Exit status: 0 the diff was printed, 1 the catalog folder is missing or cannot be read, 2 bad
+arguments (no --base, an unknown revision, a catalog that is not in a git repository, or an
+--output file that cannot be written).
 `;
 
 const FORMATS = ['markdown', 'json'] as const;
 
-const { values, positionals } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', default: 'markdown' } }, USAGE);
-if (positionals.length) fail(`unexpected argument "${positionals[0]}"\n\n${USAGE}`, 2);
-if (!values.base) fail(`--base REV is required: the revision to compare against, such as origin/main\n\n${USAGE}`, 2);
+const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, ...OUTPUT_OPTION, base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', default: 'markdown' } }, USAGE);
+if (!values.base) usageError('--base REV is required: the revision to compare against, such as origin/main', USAGE);
 const format = values.format as (typeof FORMATS)[number];
 if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`, 2);
+const output = outputPathOrFail(values.output);
 
-const root = catalogRoot(values.dir);
 const today = todayOrFail(values.today);
+// The working tree's folder must be there to find its repository; catalog.config.yaml is each revision's own business.
+const root = catalogRootOrFail(values.dir, { config: false });
 const info = repoInfo(root);
-if ('problem' in info) fail(`${info.problem}: diff compares git revisions of the catalog (${root})`, 2);
+if ('problem' in info) fail(`${info.problem}: diff compares git revisions of the catalog (${root}), so point --dir (or CATALOG_DIR) at a catalog folder inside a git repository`, 2);
 const prefix = info.prefix;
 
 function commitOf(revision: string): string {
@@ -66,9 +70,5 @@ const before = analyzeRevision(baseCommit, values.base);
 const after = headCommit === undefined ? analyzeCatalog(root, today) : analyzeRevision(headCommit, values.head!);
 const diff = diffCatalogs(before, after);
 
-if (format === 'json') {
-  process.stdout.write(diffToJson(diff));
-} else {
-  const title = `Catalog changes: ${values.head ?? 'working tree'} against ${values.base}`;
-  process.stdout.write(diffToMarkdown(diff, { title }));
-}
+const title = `Catalog changes: ${values.head ?? 'working tree'} against ${values.base}`;
+writeOutput(format === 'json' ? diffToJson(diff) : diffToMarkdown(diff, { title }), output, `the ${format} diff`);

@@ -1,10 +1,12 @@
 /** `npm run import`: bring existing KPIs into a catalog from a spreadsheet, GitLab's handbook or metric-hub. */
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { catalogFolderProblem } from '../core/catalog-folder.ts';
 import { analyzeCatalog } from '../core/analyze.ts';
 import { summary } from '../core/report.ts';
 import { IMPORT_KINDS, ImportError, runImport, type ImportKind } from '../import/index.ts';
 import { formatSummary, REPORT_FILE } from '../import/report.ts';
-import { catalogRoot, COMMON_OPTIONS, fail, parseCommand, todayOrFail } from './common.ts';
+import { catalogRoot, COMMON_OPTIONS, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
 
 const USAGE = `Usage: npm run import -- <kind> <source> [--dir DIR] [--dry-run] [--force] [options]
 
@@ -31,7 +33,8 @@ Kinds and sources:
   --today DATE     the "as of" date, used as the retirement date of deprecated entries
                    (default: CATALOG_TODAY, else today)
 Running the same import twice writes the same files. Exit status: 0 done, 1 conflicts (files
-kept; rerun with --force to overwrite) or a source that cannot be read, 2 bad arguments.
+kept; rerun with --force to overwrite), a source that cannot be read or holds nothing to import,
+or a catalog folder that cannot be written, 2 bad arguments.
 Then: npm run check -- --dir DIR lists what each entry still lacks.
 `;
 
@@ -47,23 +50,33 @@ const { values, positionals } = parseCommand(
     'base-url': { type: 'string' },
   },
   USAGE,
+  { positionals: Infinity },
 );
 const [kind, source, ...extra] = positionals;
-if (!kind || !source) fail(`give a kind and a source\n\n${USAGE}`, 2);
+if (!kind || !source) usageError('give a kind and a source', USAGE);
 if (!(IMPORT_KINDS as readonly string[]).includes(kind)) fail(`the kind must be one of ${IMPORT_KINDS.join(', ')}; got "${kind}"`, 2);
-if (extra.length) fail(`one source at a time; also got ${extra.join(' ')}`, 2);
+if (extra.length) usageError(`one source at a time; also got ${extra.join(' ')}`, USAGE);
 if (values.map?.length && kind !== 'csv') fail('--map applies to csv imports only', 2);
 const baseUrl = values['base-url'];
 if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(baseUrl)) fail(`--base-url must be an http(s) address; got "${baseUrl}"`, 2);
 
-const dir = catalogRoot(values.dir);
 const today = todayOrFail(values.today);
+const dir = catalogRoot(values.dir);
+// The catalog folder may be new (it is created), but what is there must be a folder we may read.
+const folderProblem = existsSync(dir) ? catalogFolderProblem(dir) : undefined;
+if (folderProblem) fail(`${folderProblem.message}: give --dir the catalog folder to write into (a new one is created)`, 1);
 const dryRun = values['dry-run'];
 let outcome;
 try {
   outcome = runImport(kind as ImportKind, source, { dir, today, org: values.org, mission: values.mission, map: values.map, baseUrl, force: values.force, dryRun });
 } catch (error) {
-  if (error instanceof ImportError || (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EACCES') fail((error as Error).message, 1);
+  if (error instanceof ImportError) fail(error.message, 1);
+  const { code, path } = error as NodeJS.ErrnoException;
+  if (code && path) {
+    // Inside the catalog folder we write; anywhere else we read the source.
+    if (resolve(path) === dir || resolve(path).startsWith(`${dir}${sep}`)) fail(`cannot write ${path} (${fileProblem(error)}): give --dir a catalog folder you may write to`, 1);
+    fail(`cannot read the source ${path} (${fileProblem(error)}): give a source you may read`, 1);
+  }
   throw error;
 }
 const { plan, results, report } = outcome;

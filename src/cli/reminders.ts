@@ -1,9 +1,9 @@
 /** `npm run reminders`: fired triggers, stale data and overdue reviews, grouped per owner, as Markdown for an issue. */
 import { analyzeCatalog } from '../core/analyze.ts';
-import { collectReminders, remindersToMarkdown } from '../core/reminders.ts';
-import { catalogRoot, COMMON_OPTIONS, fail, parseCommand, todayOrFail } from './common.ts';
+import { collectReminders, remindersToJson, remindersToMarkdown } from '../core/reminders.ts';
+import { catalogRootOrFail, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, writeOutput } from './common.ts';
 
-const USAGE = `Usage: npm run reminders -- [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD]
+const USAGE = `Usage: npm run reminders -- [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
 
 Lists what each owner should act on, as of a date: triggers that fired on the latest values,
 metrics whose data is stale (the stale-data rule), and definitions overdue for review (the
@@ -12,16 +12,20 @@ line starting "Nothing to remind" when there is nothing to do.
 
   --dir DIR        catalog root (default: CATALOG_DIR, else the current folder)
   --format FORMAT  markdown (default) or json
+  --output FILE    write the reminders to FILE instead of stdout, where \`npm run\` prints its
+                   own lines first
   --today DATE     the "as of" date (default: CATALOG_TODAY, else today)
-Exit status: 0 printed (whatever it found), 2 bad arguments.
+Exit status: 0 printed (whatever it found), 1 the catalog folder is missing, cannot be read or
+has no catalog.config.yaml, 2 bad arguments (or an --output file that cannot be written).
 `;
 
 const FORMATS = ['markdown', 'json'] as const;
-const { values, positionals } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, format: { type: 'string', default: 'markdown' } }, USAGE);
-if (positionals.length) fail(`unexpected argument "${positionals[0]}"\n\n${USAGE}`, 2);
+const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, ...OUTPUT_OPTION, format: { type: 'string', default: 'markdown' } }, USAGE);
 const format = values.format as (typeof FORMATS)[number];
 if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`, 2);
+const output = outputPathOrFail(values.output);
 
 const today = todayOrFail(values.today);
-const groups = collectReminders(analyzeCatalog(catalogRoot(values.dir), today));
-process.stdout.write(format === 'json' ? JSON.stringify({ today, owners: groups }, null, 2) + '\n' : remindersToMarkdown(groups, today));
+// A folder that is no catalog has nothing to remind of, but saying "Nothing to remind" would hide that.
+const groups = collectReminders(analyzeCatalog(catalogRootOrFail(values.dir), today));
+writeOutput(format === 'json' ? remindersToJson(groups, today) : remindersToMarkdown(groups, today), output, `the ${format} reminders`);

@@ -5,8 +5,9 @@ import { hasErrors } from '../core/diagnostics.ts';
 import { generateReference } from '../core/format-reference.ts';
 import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema } from '../core/json-schema.ts';
 import { loadCatalogConfig } from '../core/load.ts';
+import { plural } from '../core/plural.ts';
 import { formatText } from '../core/report.ts';
-import { catalogRoot, COMMON_OPTIONS, parseCommand } from './common.ts';
+import { catalogRootOrFail, COMMON_OPTIONS, fail, fileProblem, parseCommand } from './common.ts';
 
 /** The project the site is built from: its public/ folder is what gets published. */
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -24,16 +25,18 @@ catalog.config.yaml. public/ is published with the site, so the schemas are serv
   --out DIR    folder for the JSON Schema files (default: public/schema)
   --docs FILE  the format reference to write (default: docs/reference.md)
   --check      write nothing; exit 1 if a file is missing or differs from what would be generated
-Exit status: 0 written (or up to date), 1 out of date or catalog.config.yaml has errors, 2 bad arguments.
+Exit status: 0 written (or up to date), 1 out of date, or catalog.config.yaml is missing or has errors,
+2 bad arguments (or an --out or --docs path that cannot be written).
 `;
 
 const { values } = parseCommand(
   process.argv.slice(2),
-  { ...COMMON_OPTIONS, out: { type: 'string' }, docs: { type: 'string' }, check: { type: 'boolean', default: false } },
+  // No --today: the schemas do not depend on a date.
+  { dir: COMMON_OPTIONS.dir, help: COMMON_OPTIONS.help, out: { type: 'string' }, docs: { type: 'string' }, check: { type: 'boolean', default: false } },
   USAGE,
 );
 
-const root = catalogRoot(values.dir);
+const root = catalogRootOrFail(values.dir);
 const { config, diagnostics } = loadCatalogConfig(root);
 if (hasErrors(diagnostics)) {
   process.stderr.write(`${formatText(diagnostics, 1)}plumbline: the goal schema is made from catalog.config.yaml in ${root}; fix it, then run the command again (nothing was generated).\n`);
@@ -47,9 +50,18 @@ const files = new Map<string, string>();
 for (const [fileName, schema] of Object.entries(schemas)) files.set(join(outDir, fileName), serializeJsonSchema(schema));
 files.set(docsFile, generateReference(schemas, observationJsonSchema()));
 
-const shown = (path: string) => relative(process.cwd(), path) || path;
+const shown = (path: string) => {
+  const near = relative(process.cwd(), path);
+  return near && !near.startsWith('..') ? near : path;
+};
 // A checkout that turned line ends into CRLF still counts as up to date.
-const onDisk = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').replace(/\r\n/g, '\n') : undefined);
+const onDisk = (path: string) => {
+  try {
+    return existsSync(path) ? readFileSync(path, 'utf8').replace(/\r\n/g, '\n') : undefined;
+  } catch {
+    return undefined; // a folder or an unreadable file in the way is not up to date either
+  }
+};
 const stale = [...files].filter(([path, text]) => onDisk(path) !== text).map(([path]) => path);
 
 if (values.check) {
@@ -57,12 +69,16 @@ if (values.check) {
     process.stderr.write(`plumbline: out of date, run \`npm run schema\`:\n${stale.map((path) => `  ${shown(path)}${existsSync(path) ? '' : ' (missing)'}\n`).join('')}`);
     process.exitCode = 1;
   } else {
-    process.stdout.write(`${files.size} files up to date\n`);
+    process.stdout.write(`${plural(files.size, 'file')} up to date\n`);
   }
 } else {
   for (const path of stale) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, files.get(path)!);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, files.get(path)!);
+    } catch (error) {
+      fail(`cannot write ${shown(path)} (${fileProblem(error)}): give --out a folder and --docs a file that you may write`, 2);
+    }
   }
-  process.stdout.write(`${stale.length ? `wrote ${stale.map(shown).join(', ')}` : 'nothing to write'}; ${files.size - stale.length} of ${files.size} files already up to date\n`);
+  process.stdout.write(`${stale.length ? `wrote ${stale.map(shown).join(', ')}` : 'nothing to write'}; ${files.size - stale.length} of ${plural(files.size, 'file')} already up to date\n`);
 }

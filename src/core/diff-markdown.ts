@@ -9,6 +9,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { codeSpan, escapeDiagnostic, escapeMarkdown, inertLines, jsonText } from './escape.ts';
 import { countKind, DIFF_KINDS, isEmptyDiff, type CatalogDiff, type CascadeEffect, type DataChange, type EntryChange, type EntryRef, type FieldChange, type KindDiff, type RenamedEntry, type RetiredEntry } from './diff.ts';
 import { isPlainObject } from './fields.ts';
+import { plural } from './plural.ts';
 
 export const NO_CHANGES = 'No changes to the catalog.';
 
@@ -85,7 +86,7 @@ function retiredLine(entry: RetiredEntry): string {
 
 function dataLine(change: DataChange): string {
   const parts = [
-    change.added.length ? `${change.added.length} value${change.added.length === 1 ? '' : 's'} added` : '',
+    change.added.length ? `${plural(change.added.length, 'value')} added` : '',
     change.changed.length ? `${change.changed.length} corrected` : '',
     change.removed.length ? `${change.removed.length} removed` : '',
   ].filter(Boolean);
@@ -110,11 +111,11 @@ function summaryLine(diff: CatalogDiff): string {
     const counts = (['added', 'removed', 'renamed', 'retired', 'changed'] as const).filter((k) => d[k].length).map((k) => `${d[k].length} ${k}`);
     if (counts.length) parts.push(`${singular}s: ${counts.join(', ')}`);
   }
-  if (diff.data.length) parts.push(`values of ${diff.data.length} metric${diff.data.length === 1 ? '' : 's'}`);
+  if (diff.data.length) parts.push(`values of ${plural(diff.data.length, 'metric')}`);
   if (diff.config.length) parts.push('configuration');
   const { introduced, resolved } = diff.diagnostics;
   const errors = introduced.filter((d) => d.severity === 'error').length;
-  parts.push(`diagnostics: ${introduced.length} introduced${errors ? ` (${errors} error${errors === 1 ? '' : 's'})` : ''}, ${resolved.length} resolved`);
+  parts.push(`diagnostics: ${introduced.length} introduced${errors ? ` (${plural(errors, 'error')})` : ''}, ${resolved.length} resolved`);
   return parts.join(' · ');
 }
 
@@ -127,12 +128,12 @@ export function diffToMarkdown(diff: CatalogDiff, options: MarkdownOptions = {})
   if (isEmptyDiff(diff)) return `${NO_CHANGES}\n`;
   const lines: string[] = [`### ${escapeMarkdown(options.title ?? 'Catalog changes')}`, '', summaryLine(diff), ''];
   for (const { key, label: title, singular } of DIFF_KINDS) lines.push(...kindSection(title, singular, diff[key]));
-  if (diff.data.length) lines.push('#### Values', '', ...list(diff.data.map(dataLine), `values of ${diff.data.length} metrics`));
-  if (diff.config.length) lines.push(`#### Configuration ${codeSpan('catalog.config.yaml')}`, '', ...list(diff.config.map((c) => `- ${fieldLine(c)}`), `${diff.config.length} settings`));
+  if (diff.data.length) lines.push('#### Values', '', ...list(diff.data.map(dataLine), `values of ${plural(diff.data.length, 'metric')}`));
+  if (diff.config.length) lines.push(`#### Configuration ${codeSpan('catalog.config.yaml')}`, '', ...list(diff.config.map((c) => `- ${fieldLine(c)}`), plural(diff.config.length, 'setting')));
   const { introduced, resolved } = diff.diagnostics;
-  if (introduced.length) lines.push(`#### Diagnostics introduced (${introduced.length})`, '', ...list(introduced.map(diagnosticLine), `${introduced.length} diagnostics introduced`));
-  if (resolved.length) lines.push(`#### Diagnostics resolved (${resolved.length})`, '', ...list(resolved.map(diagnosticLine), `${resolved.length} diagnostics resolved`));
-  if (diff.cascade.length) lines.push('#### Effect on the cascade', '', ...list(diff.cascade.map(effectLine), `${diff.cascade.length} effects`));
+  if (introduced.length) lines.push(`#### Diagnostics introduced (${introduced.length})`, '', ...list(introduced.map(diagnosticLine), `${plural(introduced.length, 'diagnostic')} introduced`));
+  if (resolved.length) lines.push(`#### Diagnostics resolved (${resolved.length})`, '', ...list(resolved.map(diagnosticLine), `${plural(resolved.length, 'diagnostic')} resolved`));
+  if (diff.cascade.length) lines.push('#### Effect on the cascade', '', ...list(diff.cascade.map(effectLine), plural(diff.cascade.length, 'effect')));
   let text = inertLines(lines.join('\n')).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
   if (text.length > MAX_LENGTH) {
     const cut = text.lastIndexOf('\n', MAX_LENGTH - 200);

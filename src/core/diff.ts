@@ -11,6 +11,7 @@ import type { Status } from './derive/index.ts';
 import type { Catalog } from './graph.ts';
 import type { Entry } from './load.ts';
 import { deepEqual, fieldChanges, type FieldChange } from './fields.ts';
+import { plural } from './plural.ts';
 
 export type { FieldChange };
 
@@ -226,7 +227,6 @@ function activeGoalsOf(catalog: Catalog, metricId: string): string[] {
   return (catalog.metrics.get(metricId)?.data.supports ?? []).filter((id) => catalog.goals.get(id)?.data.status === 'active');
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function cascadeEffects(before: Analysis, after: Analysis, goalIds: Map<string, string>, metricIds: Map<string, string>): CascadeEffect[] {
   const effects: CascadeEffect[] = [];

@@ -4,6 +4,7 @@
  * same "as of" date always gives the same answer.
  */
 import type { Cadence } from './schemas/common.ts';
+import { plural } from './plural.ts';
 
 /** A length of calendar time: whole months plus days. */
 export interface Period {
@@ -91,7 +92,6 @@ export function reviewDueBy(last: string, every: Cadence): string {
 
 /** A period in words: "1 month + 15 days", "10 days", "3 months". */
 export function describePeriod({ months, days }: Period): string {
-  const part = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (months && days) return `${part(months, 'month')} + ${part(days, 'day')}`;
-  return months ? part(months, 'month') : part(days, 'day');
+  if (months && days) return `${plural(months, 'month')} + ${plural(days, 'day')}`;
+  return months ? plural(months, 'month') : plural(days, 'day');
 }

@@ -8,6 +8,7 @@
 import type { Analysis } from './analyze.ts';
 import { handleOf } from './codeowners.ts';
 import { codeSpan, escapeLine, escapeMarkdown, inertLines, jsonText, mention } from './escape.ts';
+import { plural } from './plural.ts';
 
 export type ReminderKind = 'trigger' | 'stale' | 'review';
 
@@ -66,7 +67,6 @@ const HEADINGS: Record<ReminderKind, string> = { trigger: 'Triggers fired', stal
 
 export const NOTHING_TO_REMIND = 'Nothing to remind';
 
-const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
 
 /** The reminders as Markdown for an issue; one line when there is nothing to do. */
 export function remindersToMarkdown(groups: OwnerReminders[], today: string): string {

@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from './diagnostics.ts';
 import { escapeDiagnostic, escapeLine, inertLine, jsonText } from './escape.ts';
+import { plural } from './plural.ts';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
@@ -24,7 +25,6 @@ function logLines(d: Diagnostic): string[] {
 export function summary(diagnostics: Diagnostic[], fileCount: number): string {
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${plural(fileCount, 'file')}`;
 }
 
@@ -63,7 +63,7 @@ export function formatGithub(diagnostics: Diagnostic[], fileCount: number, pathP
   const annotations = [...errors.slice(0, MAX_ANNOTATIONS), ...warnings.slice(0, MAX_ANNOTATIONS)].map(annotate);
   const unannotated = Math.max(0, errors.length - MAX_ANNOTATIONS) + Math.max(0, warnings.length - MAX_ANNOTATIONS);
   const log = diagnostics.flatMap((d) => logLines({ ...d, file: pathPrefix + d.file }));
-  const note = unannotated ? [`(${unannotated} more problem${unannotated === 1 ? '' : 's'} listed above without an annotation: GitHub shows ${MAX_ANNOTATIONS} of each kind per step)`] : [];
+  const note = unannotated ? [`(${plural(unannotated, 'more problem')} listed above without an annotation: GitHub shows ${MAX_ANNOTATIONS} of each kind per step)`] : [];
   return [...log, ...annotations, ...note, summary(diagnostics, fileCount)].join('\n') + '\n';
 }
 

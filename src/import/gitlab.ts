@@ -14,6 +14,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
+import { noun, plural } from '../core/plural.ts';
 import { cadenceInName, createPlanner, placeholder, type ImportPlan, type PlanOptions } from './plan.ts';
 import { describeParsed, parseTargetText, readNumber, type ParsedTarget } from './targets.ts';
 import { collapse, convertHtml, hasHtml, markdownLink, unescapeMarkdown, escapeMdx, type Link } from './text.ts';
@@ -142,7 +143,7 @@ export function importGitlab(source: string, options: GitlabOptions): ImportPlan
     if (definition && (definition.links.length || definition.embeds.length)) {
       sections.push(`## Definition, with its links\n\n${definition.markdown}`);
       for (const embed of definition.embeds) links.push({ text: 'Embedded in the definition (video or dashboard)', url: embed });
-      if (definition.embeds.length) notes.push(`${definition.embeds.length} iframe(s) in the definition dropped; their address is kept as a link`);
+      if (definition.embeds.length) notes.push(`${plural(definition.embeds.length, 'iframe')} in the definition dropped; ${noun(definition.embeds.length, 'its address is', 'their addresses are')} kept as a link`);
     }
 
     // health → a data-free status note.
@@ -230,7 +231,7 @@ export function importGitlab(source: string, options: GitlabOptions): ImportPlan
       notes,
     );
   }
-  for (const [key, count] of [...unknownFields].sort()) plan.notes.push(`field \`${key}\` (in ${count} indicators) is not mapped`);
+  for (const [key, count] of [...unknownFields].sort()) plan.notes.push(`field \`${key}\` (in ${plural(count, 'indicator')}) is not mapped`);
   plan.config = { name: org };
   return plan;
 }

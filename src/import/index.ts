@@ -2,14 +2,15 @@
  * Importing existing KPIs into a catalog folder: plan (read the source, map it), render (catalog
  * files, each read back with the core's parser and schemas), write (safely), report.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseYaml } from '../core/read/yaml.ts';
 import { configSchema, DEFAULT_LEVELS, DEFAULT_PERSPECTIVES } from '../core/schemas/config.ts';
 import { CONFIG_FILE } from '../core/load.ts';
+import { plural } from '../core/plural.ts';
 import { importCsv } from './csv.ts';
-import { importGitlab } from './gitlab.ts';
-import { importMetricHub } from './metric-hub.ts';
+import { gitlabFiles, importGitlab } from './gitlab.ts';
+import { importMetricHub, metricHubFiles } from './metric-hub.ts';
 import type { CatalogShape, ImportPlan } from './plan.ts';
 import { problemsOf, renderConfig, renderEntry, type RenderedFile } from './render.ts';
 import { formatReport, REPORT_FILE } from './report.ts';
@@ -62,16 +63,32 @@ export function readCatalogShape(dir: string): CatalogShape {
 
 export function planImport(kind: ImportKind, source: string, options: ImportOptions): ImportPlan {
   if (!existsSync(source)) throw new ImportError(`the source ${source} does not exist`);
+  if (kind === 'csv' && statSync(source).isDirectory()) throw new ImportError(`the source ${source} is a folder: a csv import reads one .csv file, the KPI register exported from a spreadsheet`);
   const shape = readCatalogShape(options.dir);
   const common = { org: options.org, mission: options.mission, today: options.today, shape };
-  switch (kind) {
-    case 'csv':
-      return importCsv(source, { ...common, map: options.map });
-    case 'gitlab-pi':
-      return importGitlab(source, { ...common, baseUrl: options.baseUrl });
-    case 'metric-hub':
-      return importMetricHub(source, common);
+  const plan = kind === 'csv' ? importCsv(source, { ...common, map: options.map }) : kind === 'gitlab-pi' ? importGitlab(source, { ...common, baseUrl: options.baseUrl }) : importMetricHub(source, common);
+  // "0 imported" would read as success: a source with nothing to import is a wrong path or a wrong kind.
+  if (plan.sourceEntries === 0) throw new ImportError(nothingToImport(kind, source, plan));
+  return plan;
+}
+
+/** What the importer expected to find in the source, and where, when it found nothing. */
+export function nothingToImport(kind: ImportKind, source: string, plan: ImportPlan): string {
+  const said = plan.notes.join('; ');
+  const notes = said ? ` (${said.length > 300 ? `${said.slice(0, 300)}…` : said})` : '';
+  if (kind === 'csv') {
+    return readFileSync(source, 'utf8').trim() === '' ? `the source ${source} is empty: expected a header row, then one row per KPI` : `no KPI rows in ${source}: expected a header row, then one row per KPI${notes}`;
   }
+  const folder = statSync(source).isDirectory();
+  const [files, pattern, what, whereFrom] =
+    kind === 'metric-hub'
+      ? [metricHubFiles(source).length, '*.toml', 'metric-hub definition', 'definitions/ in a clone of mozilla/metric-hub']
+      : [gitlabFiles(source).length, '*.yml or *.yaml', 'performance-indicator', "data/performance_indicators/ in GitLab's handbook"];
+  if (folder && files === 0) return `no ${what} files (${pattern}) in the folder ${source}: give the folder that holds them (${whereFrom}) or one such file`;
+  const found = folder ? `the ${plural(files, 'file')} of ${source}` : source;
+  return kind === 'metric-hub'
+    ? `no metrics in ${found}: metric-hub defines each in a [metrics.<name>] table${notes}`
+    : `no performance indicators in ${found}: GitLab's files are YAML lists of indicators, each with a name${notes}`;
 }
 
 /**

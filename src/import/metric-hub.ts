@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'smol-toml';
+import { noun, plural } from '../core/plural.ts';
 import { slugOf } from './ids.ts';
 import { cadenceInName, createPlanner, guessOwnerKind, placeholder, PLACEHOLDERS, type ImportPlan, type PlanOptions } from './plan.ts';
 import { collapse, dedent, escapeMdx, markdownLink, splitMarkdownLinks, type Link } from './text.ts';
@@ -57,9 +58,9 @@ export function importMetricHub(source: string, options: PlanOptions): ImportPla
     const others = Object.entries(OTHER_SECTIONS)
       .map(([key, words]) => [definitionsIn(doc[key]), words] as const)
       .filter(([n]) => n > 0)
-      .map(([n, words]) => `${n} ${n === 1 ? words.replace(/s$/, '') : words}`);
+      .map(([n, words]) => plural(n, words.replace(/s$/, ''), words));
     const segmentSources = definitionsIn(table(doc.segments).data_sources);
-    if (segmentSources) others.push(`${segmentSources} segment data source${segmentSources === 1 ? '' : 's'}`);
+    if (segmentSources) others.push(plural(segmentSources, 'segment data source'));
     if (others.length) plan.notes.push(`${file}: ${others.join(', ')} ${others.length === 1 && /^1 /.test(others[0]!) ? 'is not a metric and was' : 'are not metrics and were'} not imported`);
     const metrics = Object.entries(table(doc.metrics));
     plan.sourceEntries += metrics.length;
@@ -143,8 +144,8 @@ export function importMetricHub(source: string, options: PlanOptions): ImportPla
       );
     }
   }
-  if (defaultDirection) plan.notes.push(`${defaultDirection} metrics have no bigger_is_better: their direction is metric-hub's default (up), tagged todo-import-direction until someone confirms it`);
-  for (const [field, count] of [...unknownFields].sort()) plan.notes.push(`field \`${field}\` (in ${count} metrics) is not mapped`);
+  if (defaultDirection) plan.notes.push(`${plural(defaultDirection, 'metric')} ${noun(defaultDirection, 'has', 'have')} no bigger_is_better: their direction is metric-hub's default (up), tagged todo-import-direction until someone confirms it`);
+  for (const [field, count] of [...unknownFields].sort()) plan.notes.push(`field \`${field}\` (in ${plural(count, 'metric')}) is not mapped`);
   plan.config = { name: options.org ?? options.mission ?? METRIC_HUB_DEFAULT_MISSION };
   return plan;
 }

@@ -4,6 +4,7 @@
  * so a rerun does not change it) and summarised on stdout together with what was written.
  */
 import { codeSpan, escapeLine, inertLines } from '../core/escape.ts';
+import { plural } from '../core/plural.ts';
 import { ASSUMED_DEFAULTS, ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX, type ImportPlan, type PlannedEntry } from './plan.ts';
 import type { RenderedFile } from './render.ts';
 import type { WriteResult } from './write.ts';
@@ -52,7 +53,6 @@ export function todoCounts(plan: ImportPlan): { field: string; kind: string; cou
  */
 const prose = (text: string) => escapeLine(String(text).replace(/\r\n|[\n\r\u2028\u2029]/g, ' '));
 const cell = (text: string) => prose(text).replace(/\|/g, '\\|');
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** The full report, as Markdown. */
 export function formatReport(plan: ImportPlan, files: RenderedFile[]): string {
@@ -106,7 +106,7 @@ export function formatSummary(plan: ImportPlan, results: WriteResult[], options:
   const words = SOURCE_WORDS[plan.kind] ?? { entries: 'entries', title: plan.kind };
   const c = countsOf(plan);
   const lines: string[] = [];
-  lines.push(`${words.title}: ${c.sourceEntries} ${words.entries} in the source, ${c.imported} imported, ${c.skipped} not imported.`);
+  lines.push(`${words.title}: ${plural(c.sourceEntries, words.entries.replace(/s$/, ''), words.entries)} in the source, ${c.imported} imported, ${c.skipped} not imported.`);
   for (const s of plan.skipped) lines.push(`  not imported: ${escapeLine(s.origin)}${s.name ? ` (${escapeLine(s.name)})` : ''}: ${escapeLine(s.reason)}`);
   const todos = todoCounts(plan);
   if (todos.length) {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CSV_FIXTURE, removeTempDirs, tempDir, TODAY } from '../helpers/import.ts';
+import { CSV_FIXTURE, removeTempDirs, tempDir, TODAY, writeTree } from '../helpers/import.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
 afterAll(removeTempDirs);
@@ -26,6 +26,25 @@ describe('npm run import', () => {
 
   it('says so when the source does not exist', () => {
     expect(run('csv', '/nonexistent/register.csv', '--dir', tempDir())).toMatchObject({ status: 1, stderr: 'plumbline: the source /nonexistent/register.csv does not exist\n' });
+  });
+
+  it('refuses a source with nothing to import: says what it expected and where, exit 1, nothing written', () => {
+    const dir = join(tempDir(), 'catalog');
+    const emptyFolder = tempDir('plumbline-empty-source-');
+    const refused = (kind: string, source: string, stderr: string) => {
+      expect(run(kind, source, '--dir', dir)).toEqual({ status: 1, stdout: '', stderr: `plumbline: ${stderr}\n` });
+      expect(existsSync(dir)).toBe(false);
+    };
+    refused('metric-hub', emptyFolder, `no metric-hub definition files (*.toml) in the folder ${emptyFolder}: give the folder that holds them (definitions/ in a clone of mozilla/metric-hub) or one such file`);
+    refused('gitlab-pi', emptyFolder, `no performance-indicator files (*.yml or *.yaml) in the folder ${emptyFolder}: give the folder that holds them (data/performance_indicators/ in GitLab's handbook) or one such file`);
+    refused('csv', emptyFolder, `the source ${emptyFolder} is a folder: a csv import reads one .csv file, the KPI register exported from a spreadsheet`);
+
+    // Files of the right kind that hold nothing to import.
+    const sources = writeTree({ 'hub/fenix.toml': '[data_sources.x]\nfrom_expression = "t"\n', 'pi/dept.yml': '[]\n', 'empty.csv': '', 'header.csv': 'KPI,Owner\n' });
+    refused('metric-hub', join(sources, 'hub'), `no metrics in the 1 file of ${join(sources, 'hub')}: metric-hub defines each in a [metrics.<name>] table (fenix.toml: 1 data source is not a metric and was not imported)`);
+    refused('gitlab-pi', join(sources, 'pi'), `no performance indicators in the 1 file of ${join(sources, 'pi')}: GitLab's files are YAML lists of indicators, each with a name`);
+    refused('csv', join(sources, 'empty.csv'), `the source ${join(sources, 'empty.csv')} is empty: expected a header row, then one row per KPI`);
+    refused('csv', join(sources, 'header.csv'), `no KPI rows in ${join(sources, 'header.csv')}: expected a header row, then one row per KPI (columns read: "KPI" → name, "Owner" → owner)`);
   });
 
   it('with --dry-run prints the report and writes nothing', () => {

@@ -84,6 +84,8 @@ describe('links in narratives', () => {
     expect(judgeLink('\u0001javascript:alert(1)').ok).toBe(false);
     expect(judgeLink('other-metric/#why').ok).toBe(true);
     expect(judgeLink('https://x.example/a:b').ok).toBe(true);
+    // A backslash is harmless after an allowed scheme (GitLab's handbook has such links).
+    expect(judgeLink('https://x.example/#labels\\').ok).toBe(true);
   });
 });
 

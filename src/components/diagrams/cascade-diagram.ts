@@ -9,6 +9,7 @@
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
 import { BOX, boxAt, CASCADE_GRID } from '../../core/layout/cascade.ts';
 import { columnLink, placeInColumns, type Box, type TreeInput } from '../../core/layout/tree.ts';
+import { plural } from '../../core/plural.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -172,7 +173,7 @@ class CascadeDiagram extends HTMLElement {
         const hidden = descendants(item);
         item.toggle.setAttribute('transform', `translate(${box.x + box.width},${box.y + Math.round(box.height / 2)})`);
         item.toggle.setAttribute('aria-expanded', String(!item.collapsed));
-        item.toggle.setAttribute('aria-label', `${item.collapsed ? 'Expand' : 'Collapse'} ${item.title}: ${hidden} goal${hidden === 1 ? '' : 's'} below`);
+        item.toggle.setAttribute('aria-label', `${item.collapsed ? 'Expand' : 'Collapse'} ${item.title}: ${plural(hidden, 'goal')} below`);
         item.toggle.children[1]!.textContent = item.collapsed ? '+' : '−';
         item.toggle.children[2]!.textContent = item.collapsed ? String(hidden) : '';
       }

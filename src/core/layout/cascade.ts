@@ -4,6 +4,7 @@
  * client script; large trees say which subtrees the script collapses at first.
  */
 import type { Catalog, GoalNode } from '../graph.ts';
+import { plural } from '../plural.ts';
 import { placeInColumns, columnLink, type Box, type BoxLabel, type ColumnGrid, type TreeInput } from './tree.ts';
 import { capitalise, truncate, wrapText } from './text.ts';
 
@@ -78,7 +79,6 @@ export interface TreeDiagram {
   roots: string[];
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Title lines, caption, byline and height of a box. */
 export function labelBox(label: string, caption: string, byline: string) {

@@ -5,6 +5,7 @@
  */
 import { curveBumpY, line, linkHorizontal, linkVertical } from 'd3';
 import { descendantsOf, type Catalog, type GoalNode } from '../graph.ts';
+import { plural } from '../plural.ts';
 import { BOX, labelBox } from './cascade.ts';
 import { capitalise } from './text.ts';
 import type { Box, BoxLabel } from './tree.ts';
@@ -122,7 +123,7 @@ export function layoutStrategyMap(catalog: Catalog): StrategyMap {
   for (const g of objectives) {
     const metricCount = new Set([g, ...descendantsOf(catalog, g.id)].flatMap((d) => d.metrics)).size;
     const owner = catalog.owners.get(g.data.owner)?.data.name ?? g.data.owner;
-    const caption = [`${metricCount} metric${metricCount === 1 ? '' : 's'} in its subtree`, ...(g.data.status === 'active' ? [] : [g.data.status])].join(' · ');
+    const caption = [`${plural(metricCount, 'metric')} in its subtree`, ...(g.data.status === 'active' ? [] : [g.data.status])].join(' · ');
     boxes.set(g.id, { ...labelBox(g.data.title, caption, owner), label: g.data.title, status: g.data.status ?? 'active' });
   }
   // At least three boxes wide, so a small map still reads as bands across the page.

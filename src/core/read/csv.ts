@@ -6,6 +6,7 @@ import { csvParseRows } from 'd3';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DATA_COLUMNS, observationSchema, REQUIRED_DATA_COLUMNS, type Observation } from '../schemas/observation.ts';
 import { didYouMean } from '../suggest.ts';
+import { plural } from '../plural.ts';
 import { lineStarts, positionAt } from './positions.ts';
 import { controlCharacterDiagnostics } from './text-values.ts';
 
@@ -63,7 +64,7 @@ export function parseObservations(file: string, text: string): { rows: Observati
     const rowLine = lines[index + 1]!;
     if (record.length === 1 && record[0]!.trim() === '') return; // blank line
     if (record.length !== header.length) {
-      report(rowLine, 1, 1, 'data-row', `the row has ${record.length} fields; the header has ${header.length}`, 'quote a note that contains a comma: `2026-01-05,11.2,"flu season, short staffed"`');
+      report(rowLine, 1, 1, 'data-row', `the row has ${plural(record.length, 'field')}; the header has ${header.length}`, 'quote a note that contains a comma: `2026-01-05,11.2,"flu season, short staffed"`');
       return;
     }
     const raw = Object.fromEntries(header.map((name, i) => [name, record[i]!.trim()]));

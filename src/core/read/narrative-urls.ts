@@ -37,11 +37,15 @@ const refused = (message: string, hint: string): UrlVerdict => ({ ok: false, mes
 /** Whether a link (or a link reference definition) may be rendered as `<a href>`. */
 export function judgeLink(url: string): UrlVerdict {
   const form = browserForm(url);
-  if (form.includes('\\')) return refused('the link holds a backslash, which browsers read as `/`', 'write the link with forward slashes');
-  if (form.startsWith('//')) return refused('the link starts with `//`, so it leaves the catalog without saying how', 'write the full address, starting with https://');
   const scheme = schemeOf(form);
-  if (scheme === undefined || (LINK_SCHEMES as readonly string[]).includes(scheme)) return { ok: true };
-  return refused(`links may be http, https or mailto, or relative links within the catalog; \`${printable(scheme)}:\` is not allowed`, 'link to an https:// page, a mailto: address, or another catalog page such as `../other-metric/`');
+  if (scheme !== undefined) {
+    if ((LINK_SCHEMES as readonly string[]).includes(scheme)) return { ok: true };
+    return refused(`links may be http, https or mailto, or relative links within the catalog; \`${printable(scheme)}:\` is not allowed`, 'link to an https:// page, a mailto: address, or another catalog page such as `../other-metric/`');
+  }
+  // Without a scheme, a browser reads `\\host` and `//host` as another site.
+  if (form.includes('\\')) return refused('the relative link holds a backslash, which browsers read as `/`', 'write the link with forward slashes, or as a full https:// address');
+  if (form.startsWith('//')) return refused('the link starts with `//`, so it leaves the catalog without saying how', 'write the full address, starting with https://');
+  return { ok: true };
 }
 
 /**
@@ -54,7 +58,7 @@ export function judgeImage(url: string, file: string): UrlVerdict & { asset?: st
   const hint = `show an https:// image, or put the image in the catalog's ${ASSETS_FOLDER}/ folder and write its path relative to this file`;
   const scheme = schemeOf(form);
   if (scheme !== undefined) {
-    if ((IMAGE_SCHEMES as readonly string[]).includes(scheme) && !form.includes('\\')) return { ok: true };
+    if ((IMAGE_SCHEMES as readonly string[]).includes(scheme)) return { ok: true };
     return refused(`images may be https:// addresses or files in ${ASSETS_FOLDER}/; \`${printable(scheme)}:\` is not allowed`, hint);
   }
   if (form !== url || /[?#\\%]/.test(form) || form.startsWith('/')) {

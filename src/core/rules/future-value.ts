@@ -4,6 +4,7 @@
  * typo like 2099 for 2026, or a value entered early, is fixed instead of silently ignored.
  */
 import { MAX_DIAGNOSTICS_PER_FILE } from '../load.ts';
+import { noun, plural } from '../plural.ts';
 import type { PlacedFinding } from './run.ts';
 import type { Finding, Rule } from './types.ts';
 
@@ -26,7 +27,7 @@ export const futureValue: Rule = {
         findings.push(atRow(metric.dataFile, row.dateAt, `the value dated ${row.date} is after the "as of" date ${catalog.today}, so it is not counted: status, latest value, trend, progress, triggers and freshness use the values up to ${catalog.today}`, `correct the date${typo}, or add the row once ${row.date} has come; a value is dated the day it is for (docs/statuses.md)`));
       }
       const rest = future.length - listed.length;
-      if (rest > 0) findings.push(atRow(metric.dataFile, future[listed.length]!.dateAt, `${rest} more row${rest === 1 ? ' is' : 's are'} dated after the "as of" date ${catalog.today} and not counted`, 'correct or remove the rows dated in the future'));
+      if (rest > 0) findings.push(atRow(metric.dataFile, future[listed.length]!.dateAt, `${plural(rest, 'more row')} ${noun(rest, 'is', 'are')} dated after the "as of" date ${catalog.today} and not counted`, 'correct or remove the rows dated in the future'));
     }
     return findings;
   },

@@ -1,5 +1,6 @@
 /** A leading indicator that stopped correlating with its outcome no longer leads: revalidate or replace it. */
 import { MAX_LAG } from '../derive/correlation.ts';
+import { plural } from '../plural.ts';
 import type { Finding, Rule } from './types.ts';
 
 /** |r| below this, over at least MIN_PERIODS paired periods at the best lag, is weak. */
@@ -20,7 +21,7 @@ export const leadLagWeak: Rule = {
       findings.push({
         file: metric.file,
         path: ['drives', index],
-        message: `\`${from}\` barely moves with \`${to}\`: the strongest correlation is r = ${best.r} at a lag of ${best.lag} ${correlation.cadence} period${best.lag === 1 ? '' : 's'}, over ${best.pairs} paired periods`,
+        message: `\`${from}\` barely moves with \`${to}\`: the strongest correlation is r = ${best.r} at a lag of ${plural(best.lag, `${correlation.cadence} period`)}, over ${plural(best.pairs, 'paired period')}`,
         hint: 'check that the two series measure what the link claims; if the leading indicator no longer predicts the outcome, replace it or remove the link',
       });
     }

@@ -1,5 +1,6 @@
 /** Headline KPIs only focus attention while they are few: a goal with many "primary" metrics has no headline. */
 import { ruleOptions } from './options.ts';
+import { noun, plural } from '../plural.ts';
 import type { Finding, Rule } from './types.ts';
 
 const ID = 'max-primary-per-goal';
@@ -23,8 +24,8 @@ export const maxPrimaryPerGoal: Rule = {
       findings.push({
         file: goal.file,
         path: [],
-        message: `${primary.length} active primary metrics (${primary.join(', ')}), more than ${max}: with this many, none stands out as the headline`,
-        hint: `keep \`primary: true\` on the ${max} that best show whether the goal is met, and drop it from the others`,
+        message: `${plural(primary.length, 'active primary metric')} (${primary.join(', ')}), more than ${max}: with this many, none stands out as the headline`,
+        hint: `keep \`primary: true\` on the ${max} that best ${noun(max, 'shows', 'show')} whether the goal is met, and drop it from the others`,
       });
     }
     return findings;

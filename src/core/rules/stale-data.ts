@@ -1,5 +1,6 @@
 /** A dashboard that shows old numbers as current misleads: the latest value must be as recent as the cadence promises. */
 import { CADENCE_PERIOD, DATA_GRACE, daysBetween, describePeriod, freshUntil } from '../periods.ts';
+import { plural } from '../plural.ts';
 import type { Finding, Rule } from './types.ts';
 
 export const staleData: Rule = {
@@ -18,7 +19,7 @@ export const staleData: Rule = {
       findings.push({
         file: metric.file,
         path: ['cadence'],
-        message: `the latest value is from ${latest.date}, ${daysBetween(latest.date, catalog.today)} days old as of ${catalog.today}; ${cadence} data stays fresh for ${describePeriod(CADENCE_PERIOD[cadence])} + ${describePeriod(DATA_GRACE[cadence])} of grace (until ${until})`,
+        message: `the latest value is from ${latest.date}, ${plural(daysBetween(latest.date, catalog.today), 'day')} old as of ${catalog.today}; ${cadence} data stays fresh for ${describePeriod(CADENCE_PERIOD[cadence])} + ${describePeriod(DATA_GRACE[cadence])} of grace (until ${until})`,
         hint: `add the missing values to ${metric.dataFile}, or change \`cadence\` if the metric is measured less often`,
       });
     }

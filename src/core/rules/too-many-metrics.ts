@@ -1,5 +1,6 @@
 /** A goal watched through too many numbers is watched through none: past a handful, nobody acts on them. */
 import { ruleOptions } from './options.ts';
+import { noun, plural } from '../plural.ts';
 import type { Finding, Rule } from './types.ts';
 
 const ID = 'too-many-metrics';
@@ -20,7 +21,7 @@ export const tooManyMetrics: Rule = {
       findings.push({
         file: goal.file,
         path: [],
-        message: `${active.length} active metrics support this goal directly, more than ${max}: too many to review and act on`,
+        message: `${plural(active.length, 'active metric')} ${noun(active.length, 'supports', 'support')} this goal directly, more than ${max}: too many to review and act on`,
         hint: 'move detailed metrics to sub-goals, or retire the ones nobody acts on',
       });
     }
