@@ -119,6 +119,11 @@ describe('links, pipes and folders', () => {
     expect(found).toEqual(['catalog.config.yaml:1:1 unsupported-file', 'metrics/pipe.yaml:1:1 unsupported-file']);
   });
 
+  it('reports a catalog folder that cannot be read instead of treating it as empty', () => {
+    const files = Object.fromEntries(Object.entries(valid).filter(([path]) => !path.startsWith('initiatives/')));
+    expect(errorsAfter((root) => writeFileSync(join(root, 'initiatives'), 'not a folder\n'), files)).toEqual(['initiatives:1:1 unreadable-file']);
+  });
+
   it('reports a folder named like an entry file: folder names follow the id pattern', () => {
     expect(errorsAfter((root) => mkdirSync(join(root, 'metrics/empty.yaml')))).toEqual(['metrics/empty.yaml:1:1 invalid-id']);
   });

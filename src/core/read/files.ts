@@ -81,8 +81,11 @@ function* walk(directory: string, diagnostics: Diagnostic[], root: string): Gene
   let entries: Dirent[];
   try {
     entries = readdirSync(directory, { withFileTypes: true });
-  } catch {
-    return; // a missing folder is an empty one
+  } catch (error) {
+    // A missing folder is an empty one; a folder that cannot be read is not, or check would pass over its files.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') diagnostics.push({ file: toPosix(relative(root, directory)), ...START_OF_FILE, severity: 'error', rule: 'unreadable-file', message: `cannot read this folder (${code ?? 'error'})`, hint: 'make the folder readable, or remove it' });
+    return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
