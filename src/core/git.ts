@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CONFIG_FILE } from './load.ts';
 import { FOLDERS } from './read/files.ts';
+import { ASSETS_FOLDER } from './read/narrative-urls.ts';
 
 export interface GitResult {
   /** Exit status; `null` when git could not be started or was killed. */
@@ -123,7 +124,8 @@ export function readObjects(dir: string, names: string[], run: GitRunner = runGi
  */
 export function checkoutCatalog(dir: string, commit: string, run: GitRunner = runGit): string {
   // `ls-tree` from the catalog folder lists paths relative to it, and only what the pathspecs name.
-  const listing = run(['ls-tree', '-r', '-z', commit, '--', ...CATALOG_PATHS], { cwd: dir });
+  // The images narratives show too, so a revision's narratives are checked against its own assets.
+  const listing = run(['ls-tree', '-r', '-z', commit, '--', ...CATALOG_PATHS, ASSETS_FOLDER], { cwd: dir });
   if (listing.status !== 0) throw new GitError(gitProblem(listing));
   const files: { mode: string; object: string; path: string }[] = [];
   for (const record of listing.stdout.toString('utf8').split('\0')) {

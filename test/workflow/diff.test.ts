@@ -237,6 +237,14 @@ describe('configuration and values', () => {
     expect(md).toContain('#### Configuration `catalog.config.yaml`\n\n- `rules.stale-data`: _not set_ → `error`');
   });
 
+  it('reads a revision with its asset images, so a narrative image is no problem of the base', () => {
+    const start = { ...validCatalog(), 'goals/access.yaml': undefined, 'goals/access.mdx': `---\n${validCatalog()['goals/access.yaml']}---\n![Waits by site](../assets/waits.png)\n`, 'assets/waits.png': 'png bytes' } as Files;
+    const { catalog } = repoWith(start);
+    writeFiles(catalog, { 'data/wait-days.csv': 'date,value,note\n2026-11-09,9,\n2026-11-16,8,\n2026-11-23,7,\n' });
+    const diff = jsonDiff(['--dir', catalog, '--base', 'HEAD']);
+    expect(diff.diagnostics).toEqual({ introduced: [], resolved: [] });
+  });
+
   it('shows a catalog added to a repository as everything added, without naming a temporary folder', () => {
     const { repo } = repoWith({}, { extra: { 'README.md': '# metrics to come\n' } });
     writeFiles(join(repo, 'catalog'), validCatalog());
