@@ -16,7 +16,7 @@ import { checkMdxBody, splitFrontmatter, type AssetReference } from './read/mdx.
 import { parseFastYaml } from './read/fast-yaml.ts';
 import { SourceMap } from './read/sources.ts';
 import { textValueDiagnostics } from './read/text-values.ts';
-import { parseYaml, type YamlSource } from './read/yaml.ts';
+import { parseYaml } from './read/yaml.ts';
 import { configSchema, type CatalogConfig } from './schemas/config.ts';
 import { goalSchema, type GoalData } from './schemas/goal.ts';
 import { initiativeSchema, type InitiativeData } from './schemas/initiative.ts';

@@ -11,7 +11,7 @@ import { diffToMarkdown, NO_CHANGES } from '../../src/core/diff-markdown.ts';
 import { escapeMarkdown } from '../../src/core/escape.ts';
 import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../src/core/diff.ts';
 import { TODAY, validCatalog, type Files } from '../helpers/catalog.ts';
-import { edit } from '../helpers/core.ts';
+import { change, edit } from '../helpers/core.ts';
 import { commitAll, move, plainFolder, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
@@ -238,7 +238,8 @@ describe('configuration and values', () => {
   });
 
   it('reads a revision with its asset images, so a narrative image is no problem of the base', () => {
-    const start = { ...validCatalog(), 'goals/access.yaml': undefined, 'goals/access.mdx': `---\n${validCatalog()['goals/access.yaml']}---\n![Waits by site](../assets/waits.png)\n`, 'assets/waits.png': 'png bytes' } as Files;
+    const valid = validCatalog();
+    const start = change(valid, { 'goals/access.yaml': undefined, 'goals/access.mdx': `---\n${valid['goals/access.yaml']}---\n![Waits by site](../assets/waits.png)\n`, 'assets/waits.png': 'png bytes' });
     const { catalog } = repoWith(start);
     writeFiles(catalog, { 'data/wait-days.csv': 'date,value,note\n2026-11-09,9,\n2026-11-16,8,\n2026-11-23,7,\n' });
     const diff = jsonDiff(['--dir', catalog, '--base', 'HEAD']);

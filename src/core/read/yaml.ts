@@ -3,7 +3,7 @@
  * dates stay strings), duplicate keys refused, aliases capped so an alias bomb cannot expand,
  * nesting capped so a pile of `[` cannot exhaust the stack.
  */
-import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type DocumentOptions, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap } from 'yaml';
+import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type DocumentOptions, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap } from 'yaml';
 import { START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
 import { shiftSpan } from './positions.ts';
 
