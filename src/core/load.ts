@@ -109,7 +109,7 @@ export function loadCatalog(rootDir: string, trusted?: TrustedSettings): LoadedC
       continue;
     }
     if (file.kind === 'data') {
-      const parsed = parseObservations(file.path, read.text);
+      const parsed = parseObservations(file.path, read.text, config.limits.text);
       addFileDiagnostics(diagnostics, parsed.diagnostics);
       catalog.observations.set(file.id, { file: file.path, rows: parsed.rows });
       continue;

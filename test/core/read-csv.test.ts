@@ -122,4 +122,11 @@ describe('data files', () => {
   it('reports an empty data file', () => {
     expect(errors(withData(''))).toEqual([`${DATA}:1:1 empty-file`]);
   });
+
+  it('refuses a note longer than the text limit, at its row', () => {
+    const text = `date,value,note\n2026-01-05,11.2,${'a'.repeat(101)}\n2026-01-12,11.4,fine\n`;
+    const { rows, diagnostics } = parseObservations(DATA, text, 100);
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual(['2:1 text-too-long the note is 101 characters long; the limit is 100']);
+    expect(rows.map((r) => r.date)).toEqual(['2026-01-12']);
+  });
 });

@@ -5,6 +5,7 @@
 import { csvParseRows } from 'd3';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DATA_COLUMNS, observationSchema, REQUIRED_DATA_COLUMNS, type Observation } from '../schemas/observation.ts';
+import { DEFAULT_LIMITS } from '../schemas/config.ts';
 import { didYouMean } from '../suggest.ts';
 import { plural } from '../plural.ts';
 import { lineStarts, positionAt } from './positions.ts';
@@ -16,7 +17,8 @@ export interface ObservationRow extends Observation {
   dateAt: { line: number; column: number };
 }
 
-export function parseObservations(file: string, text: string): { rows: ObservationRow[]; diagnostics: Diagnostic[] } {
+/** `maxNote` is the catalog's `limits.text`: a note is text on the page like any other field. */
+export function parseObservations(file: string, text: string, maxNote = DEFAULT_LIMITS.text): { rows: ObservationRow[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + Math.max(1, length) });
   const report = (line: number, column: number, length: number, rule: string, message: string, hint?: string) =>
@@ -82,6 +84,10 @@ export function parseObservations(file: string, text: string): { rows: Observati
     const earlier = seen.get(parsed.data.date);
     if (earlier !== undefined) {
       report(rowLine, 1, parsed.data.date.length, 'data-duplicate-date', `${parsed.data.date} already has a value on line ${earlier}`, 'keep one row per date: remove or correct one of them');
+      return;
+    }
+    if (parsed.data.note !== undefined && parsed.data.note.length > maxNote) {
+      report(rowLine, 1, 1, 'text-too-long', `the note is ${parsed.data.note.length} characters long; the limit is ${maxNote}`, 'shorten the note and link to the longer text, or raise `limits.text` in catalog.config.yaml');
       return;
     }
     seen.set(parsed.data.date, rowLine);
