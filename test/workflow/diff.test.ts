@@ -238,7 +238,8 @@ describe('configuration and values', () => {
   });
 
   it('reads a revision with its asset images, so a narrative image is no problem of the base', () => {
-    const start = { ...validCatalog(), 'goals/access.yaml': undefined, 'goals/access.mdx': `---\n${validCatalog()['goals/access.yaml']}---\n![Waits by site](../assets/waits.png)\n`, 'assets/waits.png': 'png bytes' } as Files;
+    const { 'goals/access.yaml': access, ...rest } = validCatalog();
+    const start: Files = { ...rest, 'goals/access.mdx': `---\n${access}---\n![Waits by site](../assets/waits.png)\n`, 'assets/waits.png': 'png bytes' };
     const { catalog } = repoWith(start);
     writeFiles(catalog, { 'data/wait-days.csv': 'date,value,note\n2026-11-09,9,\n2026-11-16,8,\n2026-11-23,7,\n' });
     const diff = jsonDiff(['--dir', catalog, '--base', 'HEAD']);
