@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CATALOG_PATHS } from '../src/core/git.ts';
 import { planCatalog, type CatalogPlan, type PlannedEntry } from './lib/plan.ts';
 import { toYaml } from './lib/yaml.ts';
 
@@ -17,7 +18,6 @@ export const DEFAULT_SEED = 20261123;
 
 /** Marks a folder as written by this generator, so regenerating may clear it and nothing else. */
 const MARKER = '.plumbline-bench';
-const CATALOG_PARTS = ['catalog.config.yaml', 'goals', 'metrics', 'owners', 'initiatives', 'data'];
 
 export interface GeneratedCatalog {
   dir: string;
@@ -68,7 +68,7 @@ function renderEntry(entry: PlannedEntry): string {
 function prepareFolder(root: string): void {
   if (existsSync(root) && readdirSync(root).length) {
     if (!existsSync(join(root, MARKER))) throw new Error(`${root} is not empty and was not written by bench/generate.ts; choose an empty or new folder`);
-    for (const part of CATALOG_PARTS) rmSync(join(root, part), { recursive: true, force: true });
+    for (const part of CATALOG_PATHS) rmSync(join(root, part), { recursive: true, force: true });
   }
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, MARKER), 'Written by bench/generate.ts; regenerating clears this folder\'s catalog files.\n');

@@ -10,7 +10,7 @@ import { copyPublishedAssets, serveAssets } from './site/assets.ts';
 import { enforceOutputCap } from './site/output-cap.ts';
 import * as pagefind from 'pagefind';
 import { hasErrors } from './core/diagnostics.ts';
-import { FOLDERS } from './core/read/files.ts';
+import { FOLDERS } from './core/kinds.ts';
 import { CONFIG_FILE } from './core/load.ts';
 import { formatText } from './core/report.ts';
 import { ASSETS_FOLDER } from './core/read/narrative-urls.ts';
@@ -33,7 +33,7 @@ export default function plumbline(): AstroIntegration {
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
         const root = catalogRootDir();
-        const watched = new Set([...Object.keys(FOLDERS), CONFIG_FILE, ASSETS_FOLDER]);
+        const watched = new Set([...FOLDERS.map((f) => f.folder), CONFIG_FILE, ASSETS_FOLDER]);
         server.middlewares.use(serveAssets(() => getCatalog().assets, server.config.base));
         server.watcher.add(root);
         server.watcher.on('all', async (_event, path) => {

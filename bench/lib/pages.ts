@@ -1,15 +1,17 @@
 /** What a build wrote: its HTML pages, the entry pages per collection, and the largest pages. */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { ENTRY_KINDS, KINDS, type KindPage } from '../../src/core/kinds.ts';
 
-export const COLLECTIONS = ['goals', 'metrics', 'owners', 'initiatives'] as const;
+/** The folders of entry pages: `goals`, `metrics`, … */
+export const COLLECTIONS: readonly KindPage[] = ENTRY_KINDS.map((kind) => KINDS[kind].page);
 /** The design's ceiling for one page of HTML. */
 export const MAX_PAGE_BYTES = 100 * 1024;
 
 export interface PageReport {
   pages: number;
   /** `<collection>/<id>/index.html` pages, by collection. */
-  entryPages: Record<(typeof COLLECTIONS)[number], number>;
+  entryPages: Record<string, number>;
   /** Pages over MAX_PAGE_BYTES, largest first (all of them), or just the largest page when none is. */
   largest: { path: string; bytes: number }[];
   oversized: number;
@@ -25,14 +27,14 @@ export function scanPages(outDir: string): PageReport {
     }
   };
   walk(outDir);
-  const entryPages = { goals: 0, metrics: 0, owners: 0, initiatives: 0 };
+  const entryPages: Record<string, number> = Object.fromEntries(COLLECTIONS.map((page) => [page, 0]));
   for (const { path } of html) {
     const parts = path.split('/');
-    if (parts.length === 3 && parts[2] === 'index.html' && (COLLECTIONS as readonly string[]).includes(parts[0]!)) entryPages[parts[0] as keyof typeof entryPages]++;
+    if (parts.length === 3 && parts[2] === 'index.html' && Object.hasOwn(entryPages, parts[0]!)) entryPages[parts[0]!]!++;
   }
   html.sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
   const oversized = html.filter((p) => p.bytes > MAX_PAGE_BYTES);
   return { pages: html.length, entryPages, largest: oversized.length ? oversized : html.slice(0, 1), oversized: oversized.length };
 }
 
-export const totalEntryPages = (report: PageReport) => COLLECTIONS.reduce((n, c) => n + report.entryPages[c], 0);
+export const totalEntryPages = (report: PageReport) => COLLECTIONS.reduce((n, c) => n + (report.entryPages[c] ?? 0), 0);

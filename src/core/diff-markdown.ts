@@ -7,7 +7,8 @@
  */
 import type { Diagnostic } from './diagnostics.ts';
 import { codeSpan, escapeDiagnostic, escapeMarkdown, inertLines, jsonText } from './escape.ts';
-import { countKind, DIFF_KINDS, isEmptyDiff, type CatalogDiff, type CascadeEffect, type DataChange, type EntryChange, type EntryRef, type FieldChange, type KindDiff, type RenamedEntry, type RetiredEntry } from './diff.ts';
+import { ENTRY_KINDS, KINDS } from './kinds.ts';
+import { countKind, isEmptyDiff, type CatalogDiff, type CascadeEffect, type DataChange, type EntryChange, type EntryRef, type FieldChange, type KindDiff, type RenamedEntry, type RetiredEntry } from './diff.ts';
 import { isPlainObject } from './fields.ts';
 import { plural } from './plural.ts';
 
@@ -106,8 +107,9 @@ function effectLine(effect: CascadeEffect): string {
 
 function summaryLine(diff: CatalogDiff): string {
   const parts: string[] = [];
-  for (const { key, singular } of DIFF_KINDS) {
-    const d = diff[key];
+  for (const kind of ENTRY_KINDS) {
+    const { collection, singular } = KINDS[kind];
+    const d = diff[collection];
     const counts = (['added', 'removed', 'renamed', 'retired', 'changed'] as const).filter((k) => d[k].length).map((k) => `${d[k].length} ${k}`);
     if (counts.length) parts.push(`${singular}s: ${counts.join(', ')}`);
   }
@@ -127,7 +129,7 @@ export interface MarkdownOptions {
 export function diffToMarkdown(diff: CatalogDiff, options: MarkdownOptions = {}): string {
   if (isEmptyDiff(diff)) return `${NO_CHANGES}\n`;
   const lines: string[] = [`### ${escapeMarkdown(options.title ?? 'Catalog changes')}`, '', summaryLine(diff), ''];
-  for (const { key, label: title, singular } of DIFF_KINDS) lines.push(...kindSection(title, singular, diff[key]));
+  for (const kind of ENTRY_KINDS) lines.push(...kindSection(KINDS[kind].label, KINDS[kind].singular, diff[KINDS[kind].collection]));
   if (diff.data.length) lines.push('#### Values', '', ...list(diff.data.map(dataLine), `values of ${plural(diff.data.length, 'metric')}`));
   if (diff.config.length) lines.push(`#### Configuration ${codeSpan('catalog.config.yaml')}`, '', ...list(diff.config.map((c) => `- ${fieldLine(c)}`), plural(diff.config.length, 'setting')));
   const { introduced, resolved } = diff.diagnostics;

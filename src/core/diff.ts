@@ -8,24 +8,13 @@
 import type { Analysis } from './analyze.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { Status } from './derive/index.ts';
-import type { Catalog } from './graph.ts';
+import { entriesOf, type Catalog } from './graph.ts';
 import type { Entry } from './load.ts';
 import { deepEqual, fieldChanges, type FieldChange } from './fields.ts';
+import { ENTRY_KINDS, KINDS, perCollection, type Collection, type EntryKind } from './kinds.ts';
 import { plural } from './plural.ts';
 
 export type { FieldChange };
-
-export type DiffKind = 'goal' | 'metric' | 'owner' | 'initiative';
-
-/** The kinds in the order a reviewer reads them, with the catalog map each lives in. */
-export const DIFF_KINDS = [
-  { kind: 'goal', key: 'goals', label: 'Goals', singular: 'goal' },
-  { kind: 'metric', key: 'metrics', label: 'Metrics', singular: 'metric' },
-  { kind: 'owner', key: 'owners', label: 'Owners', singular: 'owner' },
-  { kind: 'initiative', key: 'initiatives', label: 'Initiatives', singular: 'initiative' },
-] as const satisfies readonly { kind: DiffKind; key: keyof Catalog; label: string; singular: string }[];
-
-export type DiffKey = (typeof DIFF_KINDS)[number]['key'];
 
 export interface EntryRef {
   id: string;
@@ -90,11 +79,10 @@ export interface CascadeEffect {
   after?: number | string | null;
 }
 
-export interface CatalogDiff {
-  goals: KindDiff;
-  metrics: KindDiff;
-  owners: KindDiff;
-  initiatives: KindDiff;
+/** What changed in each kind, under its collection name: `goals`, `metrics`, … */
+export type KindDiffs = { [C in Collection]: KindDiff };
+
+export interface CatalogDiff extends KindDiffs {
   /** Changed fields of catalog.config.yaml. */
   config: FieldChange[];
   data: DataChange[];
@@ -104,20 +92,20 @@ export interface CatalogDiff {
 
 type AnyEntry = Entry<Record<string, unknown>>;
 
-const nameOf = (entry: AnyEntry): string => String(entry.data.title ?? entry.data.name ?? entry.id);
-const refOf = (entry: AnyEntry): EntryRef => ({ id: entry.id, file: entry.file, name: nameOf(entry) });
+const nameOf = (kind: EntryKind, entry: AnyEntry): string => String(entry.data[KINDS[kind].titleField] ?? entry.id);
 
 /** The data and narrative of an entry, as one comparable value. */
 const contentOf = (entry: AnyEntry) => (entry.body === undefined ? entry.data : { ...entry.data, body: entry.body });
 
-function entriesOf(catalog: Catalog, key: DiffKey): Map<string, AnyEntry> {
-  return catalog[key] as unknown as Map<string, AnyEntry>;
-}
-
-function diffKind(before: Catalog, after: Catalog, key: DiffKey, renamedIds: Map<string, string>): KindDiff {
+function diffKind(before: Catalog, after: Catalog, kind: EntryKind, renamedIds: Map<string, string>): KindDiff {
   const result: KindDiff = { added: [], removed: [], renamed: [], retired: [], changed: [] };
-  const old = entriesOf(before, key);
-  const now = entriesOf(after, key);
+  const old = entriesOf(before, kind);
+  const now = entriesOf(after, kind);
+  const refOf = (entry: AnyEntry): EntryRef => ({ id: entry.id, file: entry.file, name: nameOf(kind, entry) });
+  const retiredEntry = (entry: AnyEntry, changes: FieldChange[]): RetiredEntry => {
+    const retired = entry.data.retired as { date?: string; reason?: string; replaced_by?: string } | undefined;
+    return { ...refOf(entry), changes, date: retired?.date, reason: retired?.reason, replacedBy: retired?.replaced_by };
+  };
   const removed: AnyEntry[] = [];
   for (const [id, entry] of old) {
     const next = now.get(id);
@@ -149,11 +137,6 @@ function diffKind(before: Catalog, after: Catalog, key: DiffKey, renamedIds: Map
   result.added = added.map(refOf);
   for (const list of Object.values(result) as { id?: string; to?: EntryRef }[][]) list.sort((a, b) => compare(a.id ?? a.to!.id, b.id ?? b.to!.id));
   return result;
-}
-
-function retiredEntry(entry: AnyEntry, changes: FieldChange[]): RetiredEntry {
-  const retired = entry.data.retired as { date?: string; reason?: string; replaced_by?: string } | undefined;
-  return { ...refOf(entry), changes, date: retired?.date, reason: retired?.reason, replacedBy: retired?.replaced_by };
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -295,12 +278,12 @@ function cascadeEffects(before: Analysis, after: Analysis, goalIds: Map<string, 
 const hasConfig = (analysis: Analysis) => !analysis.diagnostics.some((d) => d.rule === 'missing-config');
 
 export function diffCatalogs(before: Analysis, after: Analysis): CatalogDiff {
-  const renamedIds: Record<DiffKey, Map<string, string>> = { goals: new Map(), metrics: new Map(), owners: new Map(), initiatives: new Map() };
-  const kinds = Object.fromEntries(DIFF_KINDS.map(({ key }) => [key, diffKind(before.catalog, after.catalog, key, renamedIds[key])])) as Record<DiffKey, KindDiff>;
+  const renamedIds = perCollection<{ [C in Collection]: Map<string, string> }>(() => new Map());
+  const kinds = perCollection<KindDiffs>((kind) => diffKind(before.catalog, after.catalog, kind, renamedIds[KINDS[kind].collection]));
 
   // Diagnostics of a renamed file (and of its metric's data file) are compared under the new path.
   const renamedFiles = new Map<string, string>();
-  for (const { key } of DIFF_KINDS) for (const { from, to } of kinds[key].renamed) renamedFiles.set(from.file, to.file);
+  for (const kind of ENTRY_KINDS) for (const { from, to } of kinds[KINDS[kind].collection].renamed) renamedFiles.set(from.file, to.file);
   for (const [id, metric] of before.catalog.metrics) {
     const now = after.catalog.metrics.get(renamedIds.metrics.get(id) ?? id);
     if (metric.dataFile && now?.dataFile && metric.dataFile !== now.dataFile) renamedFiles.set(metric.dataFile, now.dataFile);
@@ -323,7 +306,7 @@ export function countKind(diff: KindDiff): number {
 /** True when the two versions hold the same catalog: nothing for a reviewer to read. */
 export function isEmptyDiff(diff: CatalogDiff): boolean {
   return (
-    DIFF_KINDS.every(({ key }) => countKind(diff[key]) === 0) &&
+    ENTRY_KINDS.every((kind) => countKind(diff[KINDS[kind].collection]) === 0) &&
     diff.config.length === 0 &&
     diff.data.length === 0 &&
     diff.diagnostics.introduced.length === 0 &&

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CONFIG_FILE } from './load.ts';
-import { FOLDERS } from './read/files.ts';
+import { FOLDERS } from './kinds.ts';
 import { ASSETS_FOLDER } from './read/narrative-urls.ts';
 
 export interface GitResult {
@@ -90,7 +90,7 @@ export function resolveCommit(dir: string, revision: string, run: GitRunner = ru
 }
 
 /** The top-level names a catalog is made of; nothing else of a revision is written out. */
-export const CATALOG_PATHS = [CONFIG_FILE, ...Object.keys(FOLDERS)];
+export const CATALOG_PATHS = [CONFIG_FILE, ...FOLDERS.map((f) => f.folder)];
 
 /**
  * Reads many objects (blob ids, or `rev:path`) through one `git cat-file --batch` process.

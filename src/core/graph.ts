@@ -4,6 +4,7 @@
  * it all. Every link is kept in both directions so pages and tools only look things up.
  */
 import { splitAtToday } from './derive/observation.ts';
+import { KINDS, type EntryKind } from './kinds.ts';
 import type { Entry, LoadedCatalog, ObservationFile } from './load.ts';
 import type { ObservationRow } from './read/csv.ts';
 import type { CatalogConfig, GoalData, InitiativeData, MetricData, OwnerData } from './schemas/index.ts';
@@ -59,6 +60,11 @@ export interface Catalog {
   roots: string[];
   /** Checked image files narratives show, by path from the catalog root. */
   assets: Map<string, string>;
+}
+
+/** One kind's entries as plain records, for code that treats every kind alike (diffs, links). */
+export function entriesOf(catalog: Catalog, kind: EntryKind): ReadonlyMap<string, Entry<Record<string, unknown>>> {
+  return catalog[KINDS[kind].collection];
 }
 
 const byId = <T extends { id: string }>(list: T[]) => new Map(list.map((item) => [item.id, item]));

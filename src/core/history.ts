@@ -8,6 +8,7 @@
 import { posix } from 'node:path';
 import { CONFIG_FILE } from './load.ts';
 import { fieldChanges, isPlainObject, type FieldChange } from './fields.ts';
+import { kindOfFolder, type FileKind } from './kinds.ts';
 import { gitProblem, readObjects, repoInfo, runGit, CATALOG_PATHS, type GitRunner } from './git.ts';
 import { splitFrontmatter } from './read/mdx.ts';
 import { parseYaml } from './read/yaml.ts';
@@ -84,7 +85,6 @@ export const MAX_BLOBS = 10_000;
 const ZERO = /^0+$/;
 const COMMIT_START = '\x1e';
 const FIELD = '\x1f';
-const ENTRY_FOLDERS = new Set(['goals', 'metrics', 'owners', 'initiatives']);
 
 interface RawChange {
   status: string;
@@ -127,8 +127,8 @@ export function parseLog(output: string): { commit: Commit; changes: RawChange[]
 /** Whether a file's versions are worth comparing field by field: entries and the config, not values. */
 function comparable(path: string): boolean {
   if (path === CONFIG_FILE) return true;
-  const top = path.split('/')[0] ?? '';
-  return ENTRY_FOLDERS.has(top) && /\.(yaml|mdx)$/.test(path);
+  const kind = kindOfPath(path);
+  return kind !== undefined && kind !== 'data' && /\.(yaml|mdx)$/.test(path);
 }
 
 /** The fields of one version of an entry file, or undefined when it cannot be read as an entry. */
@@ -233,10 +233,9 @@ export function readHistory(root: string, options: HistoryOptions = {}): History
 }
 
 /** The kind of entry a catalog path holds, by its top folder. */
-export function kindOfPath(path: string): 'goal' | 'metric' | 'owner' | 'initiative' | 'data' | 'config' | undefined {
+export function kindOfPath(path: string): FileKind | 'config' | undefined {
   if (path === CONFIG_FILE) return 'config';
-  const top = path.split('/')[0];
-  return ({ goals: 'goal', metrics: 'metric', owners: 'owner', initiatives: 'initiative', data: 'data' } as const)[top as 'goals'];
+  return kindOfFolder(path.split('/')[0] ?? '');
 }
 
 export type TimelineChange = 'added' | 'retired' | 'changed' | 'removed';

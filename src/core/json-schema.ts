@@ -9,11 +9,8 @@
  */
 import { z } from 'zod';
 import { configSchema } from './schemas/config.ts';
-import { goalSchema, type GoalSchemaOptions } from './schemas/goal.ts';
-import { initiativeSchema } from './schemas/initiative.ts';
-import { metricSchema } from './schemas/metric.ts';
+import { ENTRY_KINDS, schemasFor, type EntryKind, type SchemaShape } from './kinds.ts';
 import { observationSchema } from './schemas/observation.ts';
-import { ownerSchema } from './schemas/owner.ts';
 
 /** A JSON Schema (draft-07) as plain data. */
 export interface JsonSchema {
@@ -43,8 +40,8 @@ export interface JsonSchema {
   [keyword: string]: unknown;
 }
 
-export const SCHEMA_KINDS = ['config', 'goal', 'metric', 'owner', 'initiative'] as const;
-export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+export type SchemaKind = 'config' | EntryKind;
+export const SCHEMA_KINDS: readonly SchemaKind[] = ['config', ...ENTRY_KINDS];
 
 export interface SchemaKindInfo {
   /** The file name under public/schema/ (and /schema/ on the published site). */
@@ -92,18 +89,12 @@ export const SCHEMA_KIND_INFO: Record<SchemaKind, SchemaKindInfo> = {
 const GENERATED_NOTE = 'Generated from the zod schemas in src/core/schemas/ by `npm run schema`; do not edit by hand. Rules across fields and references between files are checked by `npm run check`.';
 
 /** The zod schema behind each kind; the goal schema is made from the configured levels and perspectives. */
-export function catalogZodSchemas(options: GoalSchemaOptions): Record<SchemaKind, z.ZodType> {
-  return {
-    config: configSchema,
-    goal: goalSchema(options),
-    metric: metricSchema,
-    owner: ownerSchema,
-    initiative: initiativeSchema,
-  };
+export function catalogZodSchemas(options: SchemaShape): Record<SchemaKind, z.ZodType> {
+  return { config: configSchema, ...schemasFor(options) };
 }
 
 /** Every editor schema by file name (`metric.json`, …), in a fixed order. */
-export function generateJsonSchemas(options: GoalSchemaOptions): Record<string, JsonSchema> {
+export function generateJsonSchemas(options: SchemaShape): Record<string, JsonSchema> {
   const zodSchemas = catalogZodSchemas(options);
   const result: Record<string, JsonSchema> = {};
   for (const kind of SCHEMA_KINDS) {

@@ -10,7 +10,8 @@ import { catalogFolderProblem } from './catalog-folder.ts';
 import { noun, plural } from './plural.ts';
 import { sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 import { parseObservations, type ObservationRow } from './read/csv.ts';
-import { discoverFiles, readCatalogText, type CatalogFile, type EntryKind } from './read/files.ts';
+import { perCollection, perKind, schemasFor, type CollectionOf, type EntryDataOf, type EntryKind } from './kinds.ts';
+import { discoverFiles, readCatalogText, type CatalogFile } from './read/files.ts';
 import { checkAsset } from './read/assets.ts';
 import { checkMdxBody, splitFrontmatter, type AssetReference } from './read/mdx.ts';
 import { parseFastYaml } from './read/fast-yaml.ts';
@@ -18,10 +19,6 @@ import { SourceMap } from './read/sources.ts';
 import { textValueDiagnostics } from './read/text-values.ts';
 import { parseYaml } from './read/yaml.ts';
 import { configSchema, type CatalogConfig } from './schemas/config.ts';
-import { goalSchema, type GoalData } from './schemas/goal.ts';
-import { initiativeSchema, type InitiativeData } from './schemas/initiative.ts';
-import { metricSchema, type MetricData } from './schemas/metric.ts';
-import { ownerSchema, type OwnerData } from './schemas/owner.ts';
 import { trustedSettings, type TrustedSettings } from './trusted.ts';
 import { validateEntry } from './validate.ts';
 
@@ -41,13 +38,14 @@ export interface ObservationFile {
   rows: ObservationRow[];
 }
 
-export interface LoadedCatalog {
+/** The valid entries of each kind: `goals`, `metrics`, … */
+export type LoadedEntries = { [K in EntryKind as CollectionOf<K>]: Entry<EntryDataOf[K]>[] };
+
+type EntriesByKind = { [K in EntryKind]: Entry<EntryDataOf[K]>[] };
+
+export interface LoadedCatalog extends LoadedEntries {
   root: string;
   config: CatalogConfig;
-  goals: Entry<GoalData>[];
-  metrics: Entry<MetricData>[];
-  owners: Entry<OwnerData>[];
-  initiatives: Entry<InitiativeData>[];
   observations: Map<string, ObservationFile>;
   /** Ids of every entry file found, valid or not. */
   knownIds: Record<EntryKind, Set<string>>;
@@ -68,31 +66,23 @@ export function loadCatalog(rootDir: string, trusted?: TrustedSettings): LoadedC
   const settings = trusted ?? fromEnvironment.settings;
   const sources = new SourceMap();
   const config = loadConfig(root, diagnostics, sources);
-  const schemas: Record<EntryKind, z.ZodType> = {
-    goal: goalSchema({ levels: config.levels, perspectives: config.perspectives }),
-    metric: metricSchema,
-    owner: ownerSchema,
-    initiative: initiativeSchema,
-  };
+  const schemas = schemasFor({ levels: config.levels, perspectives: config.perspectives });
+  const entries = perKind<EntriesByKind>(() => []);
 
   const found = discoverFiles(root);
   append(diagnostics, found.diagnostics);
   const catalog: LoadedCatalog = {
     root,
     config,
-    goals: [],
-    metrics: [],
-    owners: [],
-    initiatives: [],
+    ...perCollection<LoadedEntries>((kind) => entries[kind]),
     observations: new Map(),
     assets: new Map(),
-    knownIds: { goal: new Set(), metric: new Set(), owner: new Set(), initiative: new Set() },
+    knownIds: perKind<Record<EntryKind, Set<string>>>(() => new Set()),
     sources,
     fileCount: found.files.length + (existsSync(join(root, CONFIG_FILE)) ? 1 : 0),
     diagnostics,
   };
   const firstFileOf = new Map<string, string>();
-  const lists = { goal: catalog.goals, metric: catalog.metrics, owner: catalog.owners, initiative: catalog.initiatives } as Record<EntryKind, Entry<unknown>[]>;
 
   for (const file of found.files) {
     const key = `${file.kind}:${file.id}`;
@@ -117,16 +107,21 @@ export function loadCatalog(rootDir: string, trusted?: TrustedSettings): LoadedC
     catalog.knownIds[file.kind].add(file.id);
     const problems: Diagnostic[] = [];
     const assets: AssetReference[] = [];
-    const entry = readEntry(file, read.text, schemas[file.kind], { config, settings, assets }, problems, sources);
+    const entry = readEntry<EntryDataOf[EntryKind]>(file, read.text, schemas[file.kind], { config, settings, assets }, problems, sources);
     for (const asset of assets) {
       const problem = checkAsset(root, file.path, asset);
       if (problem) problems.push(problem);
       else catalog.assets.set(asset.path, join(root, asset.path));
     }
     addFileDiagnostics(diagnostics, problems);
-    if (entry) lists[file.kind].push(entry);
+    if (entry) addEntry(entries, file.kind, entry);
   }
   return catalog;
+}
+
+/** Generic over the kind, so the push needs no cast: the list of a kind holds that kind's data. */
+function addEntry<K extends EntryKind>(entries: EntriesByKind, kind: K, entry: Entry<EntryDataOf[K]>): void {
+  entries[kind].push(entry);
 }
 
 /** Diagnostics listed per file: a file with thousands of problems is not a catalog entry, and more lines would bury the first. */
@@ -150,7 +145,7 @@ interface ReadContext {
   assets: AssetReference[];
 }
 
-function readEntry(file: CatalogFile, text: string, schema: z.ZodType, context: ReadContext, diagnostics: Diagnostic[], sources: SourceMap): Entry<unknown> | undefined {
+function readEntry<Data>(file: CatalogFile, text: string, schema: z.ZodType<Data>, context: ReadContext, diagnostics: Diagnostic[], sources: SourceMap): Entry<Data> | undefined {
   let yamlText = text;
   let offset = 0;
   let body: string | undefined;
@@ -165,7 +160,7 @@ function readEntry(file: CatalogFile, text: string, schema: z.ZodType, context: 
     body = split.body;
     append(diagnostics, checkMdxBody(file.path, split.body, split.bodyOffset, { allowCode: context.settings.allowMdxCode, maxBytes: context.config.limits.body, assets: context.assets }));
   }
-  const entry = (data: unknown): Entry<unknown> => (body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data } : { id: file.id, file: file.path, data, body });
+  const entry = (data: Data): Entry<Data> => (body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data } : { id: file.id, file: file.path, data, body });
   // Most files are plain and valid: read them fast, and build their syntax tree only if a rule needs it.
   const fast = parseFastYaml(yamlText);
   const checked = fast && schema.safeParse(fast.value);

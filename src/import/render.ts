@@ -8,12 +8,8 @@ import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { checkMdxBody, splitFrontmatter } from '../core/read/mdx.ts';
 import { parseYaml } from '../core/read/yaml.ts';
 import { configSchema, DEFAULT_LIMITS } from '../core/schemas/config.ts';
-import { goalSchema } from '../core/schemas/goal.ts';
-import { metricSchema } from '../core/schemas/metric.ts';
-import { ownerSchema } from '../core/schemas/owner.ts';
+import { KINDS } from '../core/kinds.ts';
 import type { CatalogShape, PlannedEntry } from './plan.ts';
-
-export const FOLDER: Record<PlannedEntry['kind'], string> = { goal: 'goals', metric: 'metrics', owner: 'owners' };
 
 /** Keys written `[a, b]` or `{ value: 1, date: … }` on one line. */
 const FLOW_KEYS = new Set(['supports', 'drives', 'guardrails', 'tags', 'baseline', 'target', 'thresholds', 'review', 'horizon', 'levels', 'perspectives']);
@@ -38,8 +34,8 @@ export interface RenderedFile {
 
 export function renderEntry(entry: PlannedEntry): RenderedFile {
   const yaml = toYaml(entry.data);
-  const folder = FOLDER[entry.kind];
-  if (entry.body && entry.kind !== 'owner') {
+  const { folder, extensions } = KINDS[entry.kind];
+  if (entry.body && extensions.includes('.mdx')) {
     return { path: `${folder}/${entry.id}.mdx`, content: `---\n${yaml}---\n\n${entry.body.trim()}\n`, kind: entry.kind, id: entry.id };
   }
   return { path: `${folder}/${entry.id}.yaml`, content: yaml, kind: entry.kind, id: entry.id };
@@ -66,7 +62,7 @@ export function problemsOf(file: RenderedFile, shape: Pick<CatalogShape, 'levels
   const parsed = parseYaml(file.path, yamlText, mdx ? 1 : 0);
   for (const d of parsed.diagnostics) problems.push(`line ${d.line}: ${d.message}`);
   if (parsed.diagnostics.length) return problems;
-  const schema = { goal: goalSchema(shape), metric: metricSchema, owner: ownerSchema, config: configSchema }[file.kind];
+  const schema = file.kind === 'config' ? configSchema : KINDS[file.kind].schema(shape);
   const result = schema.safeParse(parsed.value);
   if (!result.success) for (const issue of result.error.issues) problems.push(`\`${issue.path.join('.') || '(file)'}\` ${issue.message}`);
   return problems;

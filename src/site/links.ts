@@ -1,4 +1,5 @@
 /** Site URLs, honouring Astro's `base` so the catalog can live under a sub-path (GitHub Pages). */
+import { KINDS, perKind, type EntryKind } from '../core/kinds.ts';
 import type { CatalogConfig } from '../core/schemas/config.ts';
 
 const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
@@ -7,12 +8,8 @@ export function href(path = ''): string {
   return BASE + path.replace(/^\/+/, '');
 }
 
-export const pageOf = {
-  goal: (id: string) => href(`goals/${id}/`),
-  metric: (id: string) => href(`metrics/${id}/`),
-  owner: (id: string) => href(`owners/${id}/`),
-  initiative: (id: string) => href(`initiatives/${id}/`),
-};
+/** Each kind's page for an entry: `pageOf.metric(id)`. */
+export const pageOf = perKind<Record<EntryKind, (id: string) => string>>((kind) => (id) => href(`${KINDS[kind].page}/${id}/`));
 
 /** Only http(s) and mailto links are ever rendered; anything else is dropped to plain text. */
 export function safeHref(url: string | undefined): string | undefined {

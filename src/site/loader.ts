@@ -9,22 +9,22 @@
 import type { Loader } from 'astro/loaders';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENTRY_KINDS, KINDS, type Collection } from '../core/kinds.ts';
 import type { Entry } from '../core/load.ts';
 import { getCatalog, getTrusted } from './analysis.ts';
 
-export const COLLECTIONS = ['goals', 'metrics', 'owners', 'initiatives'] as const;
-type CollectionName = (typeof COLLECTIONS)[number];
+export const COLLECTIONS: readonly Collection[] = ENTRY_KINDS.map((kind) => KINDS[kind].collection);
 
-export const loaderName = (collection: CollectionName) => `plumbline-${collection}`;
+export const loaderName = (collection: Collection) => `plumbline-${collection}`;
 
-export function catalogLoader(collection: CollectionName): Loader {
+export function catalogLoader(collection: Collection): Loader {
   return {
     name: loaderName(collection),
     load: async ({ store, parseData, generateDigest, config }) => {
       const catalog = getCatalog();
       const compileMdx = getTrusted().allowMdxCode;
       const projectRoot = fileURLToPath(config.root);
-      const entries = catalog[collection] as Map<string, Entry<Record<string, unknown>>>;
+      const entries: ReadonlyMap<string, Entry<Record<string, unknown>>> = catalog[collection];
       store.clear();
       for (const entry of entries.values()) {
         const filePath = relative(projectRoot, join(catalog.root, entry.file)).split('\\').join('/');

@@ -5,22 +5,12 @@
 import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
+import { FOLDERS, type FileKind } from '../kinds.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
 import { lineStarts, positionAt } from './positions.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type EntryKind = 'goal' | 'metric' | 'owner' | 'initiative';
-export type FileKind = EntryKind | 'data';
-
-/** Each catalog folder, the kind of entry it holds, and the file endings it takes. */
-export const FOLDERS: Record<string, { kind: FileKind; extensions: string[] }> = {
-  goals: { kind: 'goal', extensions: ['.yaml', '.mdx'] },
-  metrics: { kind: 'metric', extensions: ['.yaml', '.mdx'] },
-  owners: { kind: 'owner', extensions: ['.yaml'] },
-  initiatives: { kind: 'initiative', extensions: ['.yaml', '.mdx'] },
-  data: { kind: 'data', extensions: ['.csv'] },
-};
 
 export interface CatalogFile {
   kind: FileKind;
@@ -39,7 +29,7 @@ export function toPosix(path: string): string {
 export function discoverFiles(root: string): { files: CatalogFile[]; diagnostics: Diagnostic[] } {
   const files: CatalogFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [folder, { kind, extensions }] of Object.entries(FOLDERS)) {
+  for (const { folder, kind, extensions } of FOLDERS) {
     for (const absolute of walk(join(root, folder), diagnostics, root)) {
       const path = toPosix(relative(root, absolute));
       const base = posix.basename(path);

@@ -1,5 +1,6 @@
 /** An entry still holding an import's placeholders or assumed defaults is not yet a definition anyone can trust. */
-import type { Entry } from '../load.ts';
+import { entriesOf } from '../graph.ts';
+import { ENTRY_KINDS } from '../kinds.ts';
 import { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX } from '../placeholders.ts';
 import type { FieldPath, Finding, Rule } from './types.ts';
 
@@ -19,7 +20,7 @@ export const incompleteDefinition: Rule = {
   defaultSeverity: 'warn',
   check({ catalog }) {
     const findings: Finding[] = [];
-    const entries: Entry<Record<string, unknown>>[] = [...catalog.goals.values(), ...catalog.metrics.values(), ...catalog.owners.values(), ...catalog.initiatives.values()] as never;
+    const entries = ENTRY_KINDS.flatMap((kind) => [...entriesOf(catalog, kind).values()]);
     for (const entry of entries) {
       for (const path of placeholders(entry.data)) {
         findings.push({ file: entry.file, path, message: `\`${fieldName(path)}\` is still a placeholder: ${String(path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], entry.data)).slice(PLACEHOLDER_PREFIX.length).trim()}`, hint: 'write what is true, in place of the placeholder' });

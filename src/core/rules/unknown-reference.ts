@@ -1,5 +1,5 @@
 /** Every id named in a reference field exists in its folder. */
-import type { EntryKind } from '../read/files.ts';
+import { KINDS, type EntryKind } from '../kinds.ts';
 import { didYouMean } from '../suggest.ts';
 import type { FieldPath, Finding, Rule } from './types.ts';
 
@@ -10,8 +10,6 @@ interface Reference {
   kind: EntryKind;
   self?: string;
 }
-
-const FOLDER_OF: Record<EntryKind, string> = { goal: 'goals', metric: 'metrics', owner: 'owners', initiative: 'initiatives' };
 
 export const unknownReference: Rule = {
   id: 'unknown-reference',
@@ -43,10 +41,10 @@ export const unknownReference: Rule = {
     for (const ref of refs) {
       const known = loaded.knownIds[ref.kind];
       if (ref.id === ref.self) {
-        findings.push({ file: ref.file, path: ref.path, message: `\`${ref.id}\` refers to itself`, hint: `name another ${ref.kind}` });
+        findings.push({ file: ref.file, path: ref.path, message: `\`${ref.id}\` refers to itself`, hint: `name another ${KINDS[ref.kind].singular}` });
       } else if (!known.has(ref.id)) {
         const suggestion = didYouMean(ref.id, known);
-        findings.push({ file: ref.file, path: ref.path, message: `no ${ref.kind} \`${ref.id}\` in ${FOLDER_OF[ref.kind]}/`, hint: suggestion ?? `create ${FOLDER_OF[ref.kind]}/${ref.id}.yaml or name an existing ${ref.kind}` });
+        findings.push({ file: ref.file, path: ref.path, message: `no ${KINDS[ref.kind].singular} \`${ref.id}\` in ${KINDS[ref.kind].folder}/`, hint: suggestion ?? `create ${KINDS[ref.kind].folder}/${ref.id}.yaml or name an existing ${KINDS[ref.kind].singular}` });
       }
     }
     return findings;
