@@ -43,7 +43,7 @@ export type PlannedKind = 'goal' | 'metric' | 'owner';
 export interface PlannedEntry {
   kind: PlannedKind;
   id: string;
-  /** The entry's fields, in the order FORMAT.md lists them. */
+  /** The entry's fields, in the order the format reference (docs/reference.md) lists them. */
   data: Record<string, unknown>;
   /** Markdown narrative; the entry is written as `.mdx` when there is one. */
   body?: string;

@@ -1,8 +1,9 @@
 /**
- * Planned entries as catalog files: YAML with the fields in FORMAT.md's order, short lists and small
- * maps in flow style the way hand-written entries look, no line folding, so the same plan always
- * gives the same bytes. Each file is read back with the core's own parser and schemas before it
- * is written: the import never writes a file `npm run check` would refuse.
+ * Planned entries as catalog files: YAML with the fields in the order the format reference
+ * (docs/reference.md) lists them, short lists and small maps in flow style the way hand-written
+ * entries look, no line folding, so the same plan always gives the same bytes. Each file is read
+ * back with the core's own parser and schemas before it is written: the import never writes a
+ * file `npm run check` would refuse.
  */
 import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { checkMdxBody, splitFrontmatter } from '../core/read/mdx.ts';

@@ -11,16 +11,11 @@ const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 export function formatValue(value: number, unit: string): string {
   const number = Number.isInteger(value) ? WHOLE.format(value) : DECIMAL.format(value);
   if (unit in UNIT_WORDS) return `${number}${UNIT_WORDS[unit]}`;
-  if (/^[A-Z]{3}$/.test(unit)) return `${number} ${unit}`;
   return `${number} ${unit}`;
 }
 
 export function directionWords(direction: MetricData['direction']): string {
   return { up: 'Higher is better', down: 'Lower is better', range: 'Best within a band' }[direction];
-}
-
-export function targetList(metric: MetricData): Target[] {
-  return metric.target === undefined ? [] : Array.isArray(metric.target) ? metric.target : [metric.target];
 }
 
 export function describeTarget(target: Target, unit: string): string {
@@ -41,8 +36,4 @@ export function describeCondition(when: Trigger['when'], unit: string): string {
   if ('above' in when) return `rises above ${formatValue(when.above, unit)}`;
   if ('below' in when) return `falls below ${formatValue(when.below, unit)}`;
   return `changes by ${when.change} over a ${when.over}`;
-}
-
-export function titleCase(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1).replace(/-/g, ' ');
 }

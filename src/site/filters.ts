@@ -6,7 +6,7 @@
 import type { Status } from '../core/derive/status.ts';
 import { pathToTop, type Catalog, type MetricNode } from '../core/graph.ts';
 import type { Derived } from '../core/derive/index.ts';
-import { titleCase } from './describe.ts';
+import { capitalise } from '../core/layout/text.ts';
 import { STATUS_WORDS } from './search.ts';
 
 export const FACETS = ['owner', 'goal', 'level', 'perspective', 'indicator', 'tier', 'status', 'tag'] as const;
@@ -50,7 +50,7 @@ export interface Choice {
 /** The options of each filter: only values some metric actually has, in a readable order. */
 export function facetChoices(catalog: Catalog, all: Record<Facet, string[]>[]): Record<Facet, Choice[]> {
   const present = (facet: Facet) => new Set(all.flatMap((f) => f[facet]));
-  const inOrder = (facet: Facet, order: readonly string[], label: (v: string) => string = titleCase) => {
+  const inOrder = (facet: Facet, order: readonly string[], label: (v: string) => string = capitalise) => {
     const values = present(facet);
     const known = order.filter((v) => values.has(v));
     const rest = [...values].filter((v) => !order.includes(v)).sort();
@@ -74,7 +74,7 @@ export function facetChoices(catalog: Catalog, all: Record<Facet, string[]>[]): 
     perspective: inOrder('perspective', catalog.config.perspectives),
     indicator: inOrder('indicator', ['lagging', 'leading']),
     tier: inOrder('tier', ['strategic', 'success', 'signal', 'workstream']),
-    status: inOrder('status', ['red', 'amber', 'green', 'unknown', 'stale', 'proposed', 'retired'], (v) => statusLabels[v] ?? titleCase(v)),
+    status: inOrder('status', ['red', 'amber', 'green', 'unknown', 'stale', 'proposed', 'retired'], (v) => statusLabels[v] ?? capitalise(v)),
     tag: inOrder('tag', []),
   };
 }

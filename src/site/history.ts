@@ -10,8 +10,6 @@ interface Slot {
   key: string;
   generation: number;
   history: HistoryResult;
-  /** Milliseconds the one pass over the log took, for the build log and benchmarks. */
-  ms: number;
 }
 
 const SLOT = Symbol.for('plumbline.history');
@@ -24,13 +22,7 @@ export function getHistory(): HistoryResult {
   const generation = shared[GENERATION] ?? 0;
   const slot = shared[SLOT];
   if (slot && slot.key === root && slot.generation === generation) return slot.history;
-  const start = performance.now();
   const history = readHistory(root);
-  shared[SLOT] = { key: root, generation, history, ms: performance.now() - start };
+  shared[SLOT] = { key: root, generation, history };
   return history;
-}
-
-/** How long the build's one history pass took, in milliseconds (undefined before it ran). */
-export function historyPassMs(): number | undefined {
-  return shared[SLOT]?.ms;
 }

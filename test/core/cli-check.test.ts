@@ -1,20 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog, type Files } from '../helpers/catalog.ts';
-import { append, change, edit } from '../helpers/core.ts';
+import { runCli } from '../helpers/cli.ts';
+import { append, edit, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const valid = validCatalog();
 
 /** Runs `check` the way `npm run check` does, from the repository root, without inheriting CATALOG_* settings. */
-function check(args: string[], env: Record<string, string> = {}) {
-  const { CATALOG_DIR: _dir, CATALOG_TODAY: _today, ...rest } = process.env;
-  const run = spawnSync('node_modules/.bin/node', ['src/cli/check.ts', ...args], { cwd: REPO, env: { ...rest, ...env }, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const check = (args: string[], env: Record<string, string> = {}) => runCli('check', args, { env });
 
 const dir = (files: Files) => ['--dir', writeCatalog(files), '--today', TODAY];
 
@@ -30,7 +24,7 @@ describe('npm run check', () => {
     let files = edit(valid, 'metrics/wait-days.yaml', 'cadence: weekly', 'cadence: wekly');
     files = edit(files, 'metrics/wait-days.yaml', 'owner: ops', 'ownr: ops');
     files = edit(files, 'goals/access.yaml', 'owner: ops', 'owner: opz');
-    files = change(files, { 'data/wait-days.csv': 'date,value\n2026-11-09,nine\n' });
+    files = withFiles(files, { 'data/wait-days.csv': 'date,value\n2026-11-09,nine\n' });
     const { status, stdout } = check(dir(files));
     expect(status).toBe(1);
     const lines = stdout.trimEnd().split('\n');
@@ -59,7 +53,7 @@ describe('npm run check', () => {
 
   it('exits 0 on a warning, and 1 with --strict', () => {
     const files = append(
-      change(edit(valid, 'metrics/wait-days.yaml', 'supports: [access]', 'supports: [old-access]'), {
+      withFiles(edit(valid, 'metrics/wait-days.yaml', 'supports: [access]', 'supports: [old-access]'), {
         'goals/old-access.yaml': 'title: Seen within a fortnight\nlevel: strategy\nparent: mission\nowner: ops\nstatus: retired\n',
       }),
       'catalog.config.yaml',

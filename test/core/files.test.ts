@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { MAX_FILE_BYTES, suggestId } from '../../src/core/read/files.ts';
 import { analyze, removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
-import { change, errors, one } from '../helpers/core.ts';
+import { errors, one, withFiles } from '../helpers/core.ts';
 
 const outside = mkdtempSync(join(tmpdir(), 'plumbline-outside-'));
 afterAll(() => {
@@ -40,11 +40,11 @@ describe('discovery', () => {
   });
 
   it('ignores hidden files and folders', () => {
-    expect(errors(change(valid, { 'metrics/.DS_Store': '\0\0', 'goals/.drafts/x.yaml': 'nonsense: [' }))).toEqual([]);
+    expect(errors(withFiles(valid, { 'metrics/.DS_Store': '\0\0', 'goals/.drafts/x.yaml': 'nonsense: [' }))).toEqual([]);
   });
 
   it('refuses `.yml` with a hint to rename it', () => {
-    const files = change(valid, { 'metrics/wait-days.yaml': undefined, 'metrics/wait-days.yml': valid['metrics/wait-days.yaml']! });
+    const files = withFiles(valid, { 'metrics/wait-days.yaml': undefined, 'metrics/wait-days.yml': valid['metrics/wait-days.yaml']! });
     expect(errors(files)).toContain('metrics/wait-days.yml:1:1 unsupported-file');
     const d = one(files, 'unsupported-file');
     expect(d.message).toBe('`wait-days.yml` is not a metric file this folder can read');
@@ -52,13 +52,13 @@ describe('discovery', () => {
   });
 
   it('refuses other files in a catalog folder', () => {
-    const files = change(valid, { 'goals/README.md': '# Goals\n', 'data/wait-days.xlsx': 'PK' });
+    const files = withFiles(valid, { 'goals/README.md': '# Goals\n', 'data/wait-days.xlsx': 'PK' });
     expect(errors(files)).toEqual(['data/wait-days.xlsx:1:1 unsupported-file', 'goals/README.md:1:1 unsupported-file']);
     expect(analyze(files).diagnostics.find((d) => d.file === 'data/wait-days.xlsx')!.message).toBe('`wait-days.xlsx` is not a data file this folder can read');
   });
 
   it('refuses a file name that is not an id, suggesting one', () => {
-    const files = change(valid, { 'metrics/My Metric.yaml': valid['metrics/open-slots.yaml']! });
+    const files = withFiles(valid, { 'metrics/My Metric.yaml': valid['metrics/open-slots.yaml']! });
     expect(errors(files)).toEqual(['metrics/My Metric.yaml:1:1 invalid-id']);
     expect(one(files, 'invalid-id').hint).toBe('ids are lowercase kebab-case: rename the file to `my-metric.yaml`');
   });
@@ -135,8 +135,8 @@ describe('reading', () => {
   it('accepts a file of exactly the size limit and refuses one byte more', () => {
     const head = 'name: Operations\nkind: team\n#';
     const fill = (bytes: number) => `${head}${'x'.repeat(bytes - head.length - 1)}\n`;
-    expect(errors(change(valid, { [OWNER]: fill(MAX_FILE_BYTES) }))).toEqual([]);
-    const files = change(valid, { [OWNER]: fill(MAX_FILE_BYTES + 1) });
+    expect(errors(withFiles(valid, { [OWNER]: fill(MAX_FILE_BYTES) }))).toEqual([]);
+    const files = withFiles(valid, { [OWNER]: fill(MAX_FILE_BYTES + 1) });
     expect(errors(files)).toEqual([`${OWNER}:1:1 file-too-large`]);
     expect(one(files, 'file-too-large').message).toBe('the file is 1025 KiB; the limit is 1024 KiB (1 MiB)');
   });

@@ -2,7 +2,6 @@
  * The JSON Schema for editors and the format reference: generated from the zod schemas, faithful
  * to them where JSON Schema can say it, committed up to date, and named by every example file.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve } from 'node:path';
@@ -12,6 +11,7 @@ import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema, type J
 import { loadCatalogConfig } from '../../src/core/load.ts';
 import { CADENCES, DIRECTIONS, INDICATORS, METRIC_STATUSES, metricSchema } from '../../src/core/schemas/index.ts';
 import { analyze, removeCatalogs, validCatalog, writeCatalog } from '../helpers/catalog.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULTS = { levels: ['mission', 'strategy', 'department', 'team', 'individual'], perspectives: ['financial', 'customer', 'internal-process', 'learning-growth'] };
@@ -30,10 +30,7 @@ function tempDir(): string {
   return dir;
 }
 
-function run(script: string, ...args: string[]) {
-  const { CATALOG_DIR: _ignored, ...env } = process.env;
-  return spawnSync(process.execPath, [join(PROJECT_ROOT, script), ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 60_000 });
-}
+const run = (script: string, ...args: string[]) => runCli(script, args);
 
 /** Every schema in a schema, with the path that leads to it. */
 function* walk(schema: JsonSchema, path = '#'): Generator<[string, JsonSchema]> {

@@ -13,13 +13,13 @@ import { checkMdxBody } from '../../src/core/read/mdx.ts';
 import { parseFastYaml } from '../../src/core/read/fast-yaml.ts';
 import { parseYaml } from '../../src/core/read/yaml.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
-import { change } from '../helpers/core.ts';
+import { withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
 const valid = validCatalog();
 // One entry as .mdx, so damage reaches frontmatter splitting and MDX bodies too.
-const base = change(valid, {
+const base = withFiles(valid, {
   'goals/access.yaml': undefined,
   'goals/access.mdx': `---\n${valid['goals/access.yaml']}---\n\n## Why it matters\n\nPatients who wait **longer** stop coming.\n\n- one\n- two\n`,
 });

@@ -1,14 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseObservations } from '../../src/core/read/csv.ts';
 import { analyze, removeCatalogs, validCatalog } from '../helpers/catalog.ts';
-import { change, errors, one } from '../helpers/core.ts';
+import { errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
 const valid = validCatalog();
 const DATA = 'data/wait-days.csv';
 
-const withData = (text: string) => change(valid, { [DATA]: text });
+const withData = (text: string) => withFiles(valid, { [DATA]: text });
 /** Diagnostics of one CSV text as `line:column rule`. */
 const problems = (text: string) => parseObservations(DATA, text).diagnostics.map((d) => `${d.line}:${d.column} ${d.rule}`);
 const rows = (text: string) => parseObservations(DATA, text).rows.map(({ date, value, note, line }) => [date, value, note, line]);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { checkMdxBody, MAX_MDX_DEPTH, splitFrontmatter, type SplitMdx } from '../../src/core/read/mdx.ts';
 import { analyze, removeCatalogs, validCatalog } from '../helpers/catalog.ts';
-import { append, change, errors, one } from '../helpers/core.ts';
+import { append, errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
@@ -12,7 +12,7 @@ const GOAL = 'goals/access.mdx';
 const FRONTMATTER = 'title: Seen within a week\nlevel: strategy\nparent: mission\nowner: ops\n';
 
 /** The valid catalog with goals/access as an .mdx file: `---` on line 1, fields on 2–5, `---` on 6, body from 7. */
-const withMdx = (body: string, frontmatter = FRONTMATTER, files = valid) => change(files, { 'goals/access.yaml': undefined, [GOAL]: `---\n${frontmatter}---\n${body}` });
+const withMdx = (body: string, frontmatter = FRONTMATTER, files = valid) => withFiles(files, { 'goals/access.yaml': undefined, [GOAL]: `---\n${frontmatter}---\n${body}` });
 
 describe('MDX entries', () => {
   it('reads the frontmatter as the entry and keeps the body', () => {
@@ -24,14 +24,14 @@ describe('MDX entries', () => {
   });
 
   it('accepts metrics and initiatives as .mdx, but not owners', () => {
-    const files = change(valid, {
+    const files = withFiles(valid, {
       'metrics/open-slots.yaml': undefined,
       'metrics/open-slots.mdx': `---\n${valid['metrics/open-slots.yaml']}---\nCounted by hand.\n`,
       'initiatives/slot-release.yaml': undefined,
       'initiatives/slot-release.mdx': `---\n${valid['initiatives/slot-release.yaml']}---\nA pilot.\n`,
     });
     expect(errors(files)).toEqual([]);
-    const owner = change(valid, { 'owners/ops.yaml': undefined, 'owners/ops.mdx': `---\n${valid['owners/ops.yaml']}---\n` });
+    const owner = withFiles(valid, { 'owners/ops.yaml': undefined, 'owners/ops.mdx': `---\n${valid['owners/ops.yaml']}---\n` });
     expect(errors(owner)).toContain('owners/ops.mdx:1:1 unsupported-file');
     expect(one(owner, 'unsupported-file').message).toBe('`ops.mdx` is not an owner file this folder can read');
   });
@@ -41,7 +41,7 @@ describe('MDX entries', () => {
     ['an unclosed frontmatter', '---\ntitle: Seen within a week\nlevel: strategy\n\nBody.\n'],
     ['frontmatter after a blank line', '\n---\ntitle: x\n---\n'],
   ])('reports %s at the start of the file', (_, text) => {
-    const files = change(valid, { 'goals/access.yaml': undefined, [GOAL]: text });
+    const files = withFiles(valid, { 'goals/access.yaml': undefined, [GOAL]: text });
     expect(errors(files)).toEqual([`${GOAL}:1:1 mdx-frontmatter`]);
   });
 
@@ -62,7 +62,7 @@ describe('MDX entries', () => {
 
   it('keeps positions right with CRLF line endings and a byte-order mark', () => {
     const text = `\ufeff---\r\n${FRONTMATTER.replace('owner: ops', 'ownr: ops').replace(/\n/g, '\r\n')}---\r\n\r\nHello {name}\r\n`;
-    const files = change(valid, { 'goals/access.yaml': undefined, [GOAL]: text });
+    const files = withFiles(valid, { 'goals/access.yaml': undefined, [GOAL]: text });
     expect(errors(files)).toEqual([`${GOAL}:2:1 missing-field`, `${GOAL}:5:1 unknown-field`, `${GOAL}:8:7 mdx-code`]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_ALIASES, MAX_DEPTH, parseYaml, spanAt } from '../../src/core/read/yaml.ts';
 import { removeCatalogs, validCatalog } from '../helpers/catalog.ts';
-import { at, change, edit, errors, one } from '../helpers/core.ts';
+import { at, edit, errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
@@ -66,14 +66,14 @@ describe('parseYaml', () => {
 
   it('reports a list or a scalar where a mapping belongs as the file shape', () => {
     for (const text of ['- name: Ops\n- kind: team\n', 'just some words\n', '42\n', '# only a comment\n']) {
-      const files = change(valid, { [OWNER]: text });
+      const files = withFiles(valid, { [OWNER]: text });
       expect(errors(files)).toEqual([`${OWNER}:1:1 invalid-type`]);
       expect(one(files, 'invalid-type').message).toBe('the file must be a mapping of fields (`name: …` lines)');
     }
   });
 
   it('reports a second document at its `---`', () => {
-    const files = change(valid, { [OWNER]: 'name: Operations\nkind: team\n---\nname: Other\nkind: team\n' });
+    const files = withFiles(valid, { [OWNER]: 'name: Operations\nkind: team\n---\nname: Other\nkind: team\n' });
     expect(errors(files)).toEqual([`${OWNER}:3:1 yaml-syntax`]);
     expect(one(files, 'yaml-syntax').message).toBe('the file holds more than one YAML document');
   });
@@ -83,14 +83,14 @@ describe('parseYaml', () => {
   });
 
   it('does not merge `<<` keys: it is an unknown field', () => {
-    const files = change(valid, { [OWNER]: 'name: Operations\n<<: { kind: team }\n' });
+    const files = withFiles(valid, { [OWNER]: 'name: Operations\n<<: { kind: team }\n' });
     expect(errors(files)).toEqual([`${OWNER}:1:1 missing-field`, `${OWNER}:2:1 unknown-field`]);
   });
 });
 
 describe('aliases', () => {
   it('resolves a few aliases', () => {
-    const files = change(valid, { [OWNER]: 'name: &n Operations\nkind: team\ngithub: "@example/ops"\n', 'owners/ana.yaml': 'name: *n\nkind: person\n' });
+    const files = withFiles(valid, { [OWNER]: 'name: &n Operations\nkind: team\ngithub: "@example/ops"\n', 'owners/ana.yaml': 'name: *n\nkind: person\n' });
     // Anchors do not cross files: `*n` in another file is unknown there.
     expect(errors(files)).toEqual(['owners/ana.yaml:1:7 yaml-aliases']);
     expect(parseYaml('f.yaml', 'a: &x [1, 2]\nb: *x\nc: *x\n').value).toEqual({ a: [1, 2], b: [1, 2], c: [1, 2] });
@@ -103,7 +103,7 @@ describe('aliases', () => {
       const [name, previous] = [String.fromCharCode(97 + i), String.fromCharCode(96 + i)];
       lines.push(`  ${name}: &${name} [${Array(10).fill(`*${previous}`).join(', ')}]`);
     }
-    const files = change(valid, { [OWNER]: `${lines.join('\n')}\n` });
+    const files = withFiles(valid, { [OWNER]: `${lines.join('\n')}\n` });
     const { result, ms } = timed(() => errors(files));
     expect(result).toEqual([`${OWNER}:1:1 yaml-aliases`]);
     expect(ms).toBeLessThan(1000);
@@ -130,7 +130,7 @@ describe('nesting', () => {
     ['10,000 `- `', `name:\n  ${'- '.repeat(10_000)}x\n`],
     ['1,000 indented mappings', Array.from({ length: 1_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' x\n'],
   ])('refuses %s quickly, with one diagnostic', (_, text) => {
-    const files = change(valid, { [OWNER]: text });
+    const files = withFiles(valid, { [OWNER]: text });
     const { result, ms } = timed(() => errors(files));
     expect(result).toHaveLength(1);
     expect(result[0]).toMatch(new RegExp(`^${OWNER}:\\d+:\\d+ yaml-depth$`));
@@ -151,11 +151,11 @@ describe('nesting', () => {
 
 describe('encodings and line endings', () => {
   it('parses a file that starts with a UTF-8 byte-order mark, positions unchanged', () => {
-    const files = change(valid, { [OWNER]: `\ufeff${valid[OWNER]}` });
+    const files = withFiles(valid, { [OWNER]: `\ufeff${valid[OWNER]}` });
     expect(errors(files)).toEqual([]);
-    const typo = change(valid, { [OWNER]: '\ufeffname: Operations\nkinds: team\n' });
+    const typo = withFiles(valid, { [OWNER]: '\ufeffname: Operations\nkinds: team\n' });
     expect(errors(typo)).toEqual([`${OWNER}:1:1 missing-field`, `${OWNER}:2:1 unknown-field`]);
-    const first = change(valid, { [OWNER]: '\ufeffnaem: Operations\nkind: team\n' });
+    const first = withFiles(valid, { [OWNER]: '\ufeffnaem: Operations\nkind: team\n' });
     expect(errors(first)).toContain(`${OWNER}:1:1 unknown-field`);
   });
 
@@ -176,7 +176,7 @@ describe('encodings and line endings', () => {
 
   it('reports an empty file, and a file of blank lines', () => {
     for (const text of ['', '\n\n  \n']) {
-      const files = change(valid, { [OWNER]: text });
+      const files = withFiles(valid, { [OWNER]: text });
       expect(errors(files)).toEqual([`${OWNER}:1:1 empty-file`]);
     }
   });
@@ -222,7 +222,7 @@ describe('volume', () => {
   });
 
   it('lists at most 100 problems of one file, then how many more there are', () => {
-    const files = change(valid, { [OWNER]: Array.from({ length: 500 }, () => 'name: x').join('\n') + '\n' });
+    const files = withFiles(valid, { [OWNER]: Array.from({ length: 500 }, () => 'name: x').join('\n') + '\n' });
     const found = errors(files);
     expect(found).toHaveLength(101);
     expect(found[99]).toBe(`${OWNER}:101:1 duplicate-key`);

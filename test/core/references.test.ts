@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, removeCatalogs, validCatalog } from '../helpers/catalog.ts';
-import { append, at, change, edit, errors, one } from '../helpers/core.ts';
+import { append, at, edit, errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
@@ -45,13 +45,13 @@ describe('unknown references', () => {
   });
 
   it('in replaced_by', () => {
-    const files = change(valid, { 'metrics/old-wait.yaml': RETIRED_METRIC.replace('replaced_by: wait-days', 'replaced_by: wait-dys') });
+    const files = withFiles(valid, { 'metrics/old-wait.yaml': RETIRED_METRIC.replace('replaced_by: wait-days', 'replaced_by: wait-dys') });
     expect(errors(files)).toEqual([`${at(files, 'metrics/old-wait.yaml', 'wait-dys')} unknown-reference`]);
     expect(one(files, 'unknown-reference').hint).toBe('did you mean `wait-days`?');
   });
 
   it('accepts a retired metric replaced by an existing one', () => {
-    expect(errors(change(valid, { 'metrics/old-wait.yaml': RETIRED_METRIC }))).toEqual([]);
+    expect(errors(withFiles(valid, { 'metrics/old-wait.yaml': RETIRED_METRIC }))).toEqual([]);
   });
 
   it('says how to fix a reference that resembles nothing', () => {
@@ -82,7 +82,7 @@ describe('self-references', () => {
   });
 
   it('in replaced_by', () => {
-    const files = change(valid, { 'metrics/old-wait.yaml': RETIRED_METRIC.replace('replaced_by: wait-days', 'replaced_by: old-wait') });
+    const files = withFiles(valid, { 'metrics/old-wait.yaml': RETIRED_METRIC.replace('replaced_by: wait-days', 'replaced_by: old-wait') });
     expect(errors(files)).toEqual([`${at(files, 'metrics/old-wait.yaml', 'old-wait')} unknown-reference`]);
   });
 
@@ -100,7 +100,7 @@ describe('self-references', () => {
 
 describe('the goal tree', () => {
   it('reports a parent at the same level', () => {
-    const files = change(edit(valid, 'goals/scheduling.yaml', 'level: department', 'level: strategy'), {});
+    const files = withFiles(edit(valid, 'goals/scheduling.yaml', 'level: department', 'level: strategy'), {});
     expect(errors(files)).toEqual([`${at(files, 'goals/scheduling.yaml', 'access')} goal-parent`]);
     const d = one(files, 'goal-parent');
     expect(d.message).toBe('the parent `access` is a strategy goal, not above this strategy goal');
@@ -108,13 +108,13 @@ describe('the goal tree', () => {
   });
 
   it('reports a parent at a lower level', () => {
-    const files = change(valid, { 'goals/ward.yaml': 'title: Ward rounds\nlevel: team\nparent: scheduling\nowner: ana\n' });
+    const files = withFiles(valid, { 'goals/ward.yaml': 'title: Ward rounds\nlevel: team\nparent: scheduling\nowner: ana\n' });
     const lower = edit(files, 'goals/scheduling.yaml', 'level: department', 'level: individual');
     expect(errors(lower)).toEqual([`${at(lower, 'goals/ward.yaml', 'scheduling')} goal-parent`]);
   });
 
   it('reports a cycle once, at the first goal of the loop', () => {
-    const files = change(valid, {
+    const files = withFiles(valid, {
       'goals/a.yaml': 'title: A\nlevel: department\nparent: b\nowner: ops\n',
       'goals/b.yaml': 'title: B\nlevel: strategy\nparent: a\nowner: ops\n',
     });
@@ -128,13 +128,13 @@ describe('the goal tree', () => {
 
 describe('owners', () => {
   it('reports a parent that is a person', () => {
-    const files = change(valid, { 'owners/bo.yaml': 'name: Bo\nkind: person\nparent: ana\n' });
+    const files = withFiles(valid, { 'owners/bo.yaml': 'name: Bo\nkind: person\nparent: ana\n' });
     expect(errors(files)).toEqual([`${at(files, 'owners/bo.yaml', 'ana')} owner-parent`]);
     expect(one(files, 'owner-parent').message).toBe('the parent `ana` is a person; owners belong to teams');
   });
 
   it('reports a cycle', () => {
-    const files = change(valid, {
+    const files = withFiles(valid, {
       'owners/ops.yaml': valid['owners/ops.yaml'] + 'parent: ana\n',
       'owners/ana.yaml': valid['owners/ana.yaml']!.replace('kind: person', 'kind: team'),
     });
@@ -157,7 +157,7 @@ describe('drives', () => {
   });
 
   it('accepts leading → leading → lagging', () => {
-    const files = change(valid, {
+    const files = withFiles(valid, {
       'metrics/reminders.yaml': valid[LEAD]!.replace('name: Open slots', 'name: Reminders sent').replace('drives: [wait-days]', 'drives: [open-slots]'),
       'data/reminders.csv': valid['data/open-slots.csv']!,
     });
@@ -166,7 +166,7 @@ describe('drives', () => {
 });
 
 describe('orphan metrics', () => {
-  const orphan = change(edit(valid, LAG, 'supports: [access]', 'supports: [old-access]'), {
+  const orphan = withFiles(edit(valid, LAG, 'supports: [access]', 'supports: [old-access]'), {
     'goals/old-access.yaml': 'title: Seen within a fortnight\nlevel: strategy\nparent: mission\nowner: ops\nstatus: retired\n',
   });
 
@@ -188,13 +188,13 @@ describe('orphan metrics', () => {
 
 describe('duplicate ids and data files', () => {
   it('reports `x.yaml` beside `x.mdx` at the second file', () => {
-    const files = change(valid, { 'goals/access.mdx': `---\n${valid['goals/access.yaml']}---\n\nWhy it matters.\n` });
+    const files = withFiles(valid, { 'goals/access.mdx': `---\n${valid['goals/access.yaml']}---\n\nWhy it matters.\n` });
     expect(errors(files)).toEqual(['goals/access.yaml:1:1 duplicate-id']);
     expect(one(files, 'duplicate-id').message).toBe('the id `access` is already used by goals/access.mdx');
   });
 
   it('reports the same id in two subfolders', () => {
-    const files = change(valid, {
+    const files = withFiles(valid, {
       'goals/access.yaml': undefined,
       'goals/clinics/access.yaml': valid['goals/access.yaml']!,
       'goals/phones/access.yaml': valid['goals/access.yaml']!,
@@ -203,15 +203,15 @@ describe('duplicate ids and data files', () => {
   });
 
   it('accepts the same id in different folders', () => {
-    expect(errors(change(valid, { 'goals/ops.yaml': 'title: Run well\nlevel: strategy\nparent: mission\nowner: ops\n' }))).toEqual([]);
+    expect(errors(withFiles(valid, { 'goals/ops.yaml': 'title: Run well\nlevel: strategy\nparent: mission\nowner: ops\n' }))).toEqual([]);
   });
 
   it('resolves references to a goal in a subfolder by its bare id', () => {
-    expect(errors(change(valid, { 'goals/access.yaml': undefined, 'goals/strategy/access.yaml': valid['goals/access.yaml']! }))).toEqual([]);
+    expect(errors(withFiles(valid, { 'goals/access.yaml': undefined, 'goals/strategy/access.yaml': valid['goals/access.yaml']! }))).toEqual([]);
   });
 
   it('reports a data file for an unknown metric, with a did-you-mean hint', () => {
-    const files = change(valid, { 'data/wait-dayz.csv': 'date,value\n2026-11-09,9\n' });
+    const files = withFiles(valid, { 'data/wait-dayz.csv': 'date,value\n2026-11-09,9\n' });
     expect(errors(files)).toEqual(['data/wait-dayz.csv:1:1 data-file']);
     expect(one(files, 'data-file').hint).toBe('did you mean `wait-days`?');
   });
@@ -225,7 +225,7 @@ describe('an entry whose own file is broken', () => {
     ['a metric that fails its schema', LAG, valid[LAG]!.replace('direction: down', 'direction: dwn'), `${LAG}:8:12 invalid-value`],
     ['a metric file over the size limit', LEAD, `name: Open slots\n# ${'x'.repeat(1024 * 1024)}\n`, `${LEAD}:1:1 file-too-large`],
   ])('is reported once, not at every reference to it: %s', (_, path, content, expected) => {
-    expect(errors(change(valid, { [path]: content }))).toEqual([expected]);
+    expect(errors(withFiles(valid, { [path]: content }))).toEqual([expected]);
   });
 });
 

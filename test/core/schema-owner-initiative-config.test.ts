@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { removeCatalogs, TODAY, validCatalog } from '../helpers/catalog.ts';
-import { append, at, change, edit, errors, one } from '../helpers/core.ts';
+import { append, at, edit, errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
@@ -90,14 +90,14 @@ describe('initiative schema', () => {
 
 describe('config schema', () => {
   it('reports a missing `name` and keeps checking the catalog', () => {
-    const files = change(valid, { [CONFIG]: 'repository: https://github.com/example/metrics\n' });
+    const files = withFiles(valid, { [CONFIG]: 'repository: https://github.com/example/metrics\n' });
     expect(errors(files)).toEqual([`${CONFIG}:1:1 missing-field`]);
-    const files2 = change(files, { 'goals/access.yaml': valid['goals/access.yaml']!.replace('owner: ops', 'ownr: ops') });
+    const files2 = withFiles(files, { 'goals/access.yaml': valid['goals/access.yaml']!.replace('owner: ops', 'ownr: ops') });
     expect(errors(files2)).toContain(`${at(files2, 'goals/access.yaml', 'ownr')} unknown-field`);
   });
 
   it('reports a missing config file', () => {
-    const files = change(valid, { [CONFIG]: undefined });
+    const files = withFiles(valid, { [CONFIG]: undefined });
     expect(errors(files)).toEqual([`${CONFIG}:1:1 missing-config`]);
     expect(one(files, 'missing-config').hint).toMatch(/create it with at least `name: <your organisation>`/);
   });
@@ -164,7 +164,7 @@ describe('config schema', () => {
   });
 
   it('reports broken YAML in the config and still checks the entries with the defaults', () => {
-    const files = change(edit(valid, 'goals/access.yaml', 'owner: ops', 'owner: opz'), { [CONFIG]: 'name: [Test\n' });
+    const files = withFiles(edit(valid, 'goals/access.yaml', 'owner: ops', 'owner: opz'), { [CONFIG]: 'name: [Test\n' });
     const found = errors(files);
     expect(found).toContain(`${CONFIG}:2:1 yaml-syntax`);
     expect(found).toContain(`${at(files, 'goals/access.yaml', 'opz')} unknown-reference`);

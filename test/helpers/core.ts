@@ -14,8 +14,8 @@ export function edit(files: Files, path: string, from: string, to: string): File
   return { ...files, [path]: text.replace(from, to) };
 }
 
-/** The files with some replaced or added, and those set to `undefined` removed. */
-export function change(files: Files, changes: Record<string, string | undefined>): Files {
+/** The files with some of them replaced or added; `undefined` removes a file. */
+export function withFiles(files: Files, changes: Record<string, string | undefined>): Files {
   const next = { ...files };
   for (const [path, content] of Object.entries(changes)) {
     if (content === undefined) delete next[path];

@@ -15,16 +15,6 @@ export function messages(files: Files, rule: string, today = TODAY): string[] {
     .map((d) => d.message);
 }
 
-/** The files with some of them replaced or added; `undefined` removes a file. */
-export function withFiles(files: Files, changes: Record<string, string | undefined>): Files {
-  const next = { ...files };
-  for (const [path, content] of Object.entries(changes)) {
-    if (content === undefined) delete next[path];
-    else next[path] = content;
-  }
-  return next;
-}
-
 /** The files with `rules:` settings appended to catalog.config.yaml, given as YAML lines. */
 export function withRules(files: Files, ...lines: string[]): Files {
   return { ...files, 'catalog.config.yaml': `${files['catalog.config.yaml']}rules:\n${lines.map((l) => `  ${l}\n`).join('')}` };

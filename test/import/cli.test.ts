@@ -1,19 +1,13 @@
 /** `npm run import`: arguments, dry runs, the summary, conflicts and exit codes. */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 import { CSV_FIXTURE, removeTempDirs, tempDir, TODAY, writeTree } from '../helpers/import.ts';
-import { PROJECT_ROOT } from '../helpers/site.ts';
 
 afterAll(removeTempDirs);
 
-const CLI = join(PROJECT_ROOT, 'src/cli/import.ts');
-const run = (...args: string[]) => {
-  const { CATALOG_DIR: _, ...env } = process.env;
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: tempDir(), encoding: 'utf8', env: { ...env, CATALOG_TODAY: TODAY } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-};
+const run = (...args: string[]) => runCli('import', args, { cwd: tempDir(), env: { CATALOG_TODAY: TODAY } });
 
 describe('npm run import', () => {
   it('explains itself with --help, and refuses bad arguments with exit 2', () => {

@@ -2,7 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, removeCatalogs, validCatalog, type Files } from '../helpers/catalog.ts';
 import { at } from '../helpers/core.ts';
-import { hits, messages, metricYaml, withFiles } from '../helpers/rules.ts';
+import { withFiles } from '../helpers/core.ts';
+import { hits, messages, metricYaml } from '../helpers/rules.ts';
 
 afterAll(removeCatalogs);
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeCatalogs, validCatalog } from '../helpers/catalog.ts';
-import { hits, messages, metricYaml, withFiles, withRules } from '../helpers/rules.ts';
+import { withFiles } from '../helpers/core.ts';
+import { hits, messages, metricYaml, withRules } from '../helpers/rules.ts';
 
 afterAll(removeCatalogs);
 

@@ -4,12 +4,13 @@
  * called and 1 for a folder that is no catalog, and never a stack trace. Part of "Trust the pull
  * request boundary": the install and dev loop.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
+import { startCli, type CliRun } from '../helpers/cli.ts';
 import { removeRepos, repoWith } from '../helpers/git.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
@@ -33,32 +34,17 @@ const OTHER_USER = ROOT ? { uid: 65534, gid: 65534 } : {};
 /** Modes mean nothing on Windows, and nobody may not reach a clone that is private to root. */
 const CANNOT_TEST_PERMISSIONS = process.platform === 'win32' || spawnSync('node_modules/.bin/node', ['-e', '0'], { cwd: PROJECT_ROOT, ...OTHER_USER }).status !== 0;
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /**
  * Runs a command the way `npm run` does, from the project root, without the caller's CATALOG_*
  * settings. Asynchronous, so that the tests of a group run side by side: each start of Node
  * loads the whole command.
  */
-function run(command: Command, args: string[], { env = {}, asOtherUser = false }: { env?: Record<string, string>; asOtherUser?: boolean } = {}): Promise<Run> {
-  const { CATALOG_DIR: _dir, CATALOG_TODAY: _today, PLUMBLINE_DEBUG: _debug, ...rest } = process.env;
-  return new Promise((done, failed) => {
-    const child = spawn('node_modules/.bin/node', [`src/cli/${command}.ts`, ...args], { cwd: PROJECT_ROOT, env: { ...rest, ...env }, timeout: 60_000, ...(asOtherUser ? OTHER_USER : {}) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', failed);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+function run(command: Command, args: string[], { env = {}, asOtherUser = false }: { env?: Record<string, string>; asOtherUser?: boolean } = {}): Promise<CliRun> {
+  return startCli(command, args, { env, ...(asOtherUser ? OTHER_USER : {}) });
 }
 
 /** The command ended with exactly this one line on stderr, this status, and no stack trace. */
-function expectOneLine(result: Run, status: number, line: string) {
+function expectOneLine(result: CliRun, status: number, line: string) {
   expect(result.stderr).not.toMatch(/^\s+at /m);
   expect(result.stderr).toBe(line);
   expect(result.stderr.split('\n')).toHaveLength(2);
@@ -100,7 +86,7 @@ afterAll(() => {
 });
 
 describe.concurrent('check reports a folder that is no catalog as a diagnostic, exit 1, never a crash', () => {
-  const checkLine = (result: Run) => {
+  const checkLine = (result: CliRun) => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(1);
     return result.stdout.split('\n');

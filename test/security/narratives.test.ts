@@ -9,7 +9,7 @@ import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { checkMdxBody, MAX_PARSE_COST, parseCost } from '../../src/core/read/mdx.ts';
 import { judgeImage, judgeLink } from '../../src/core/read/narrative-urls.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog, type Files } from '../helpers/catalog.ts';
-import { change, errors, one } from '../helpers/core.ts';
+import { errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
@@ -17,13 +17,13 @@ const valid = validCatalog();
 const METRIC = 'metrics/open-slots.mdx';
 /** The valid catalog with metrics/open-slots as an .mdx file whose body starts on line 16. */
 const withBody = (body: string, files: Files = valid): Files =>
-  change(files, { 'metrics/open-slots.yaml': undefined, [METRIC]: `---\n${valid['metrics/open-slots.yaml']}---\n${body}` });
+  withFiles(files, { 'metrics/open-slots.yaml': undefined, [METRIC]: `---\n${valid['metrics/open-slots.yaml']}---\n${body}` });
 const BODY_LINE = 16;
 
 describe('the frontmatter closes where every reader closes it', () => {
   it('refuses `--- # comment` as the closing line, so the fields after it can never be compiled as MDX', () => {
     const text = `---\nname: Open slots\n--- # end of fields\ndescription: x\n{globalThis.process.exit(9)}\n---\nBody.\n`;
-    const files = change(valid, { 'metrics/open-slots.yaml': undefined, [METRIC]: text });
+    const files = withFiles(valid, { 'metrics/open-slots.yaml': undefined, [METRIC]: text });
     expect(errors(files)).toEqual([`${METRIC}:3:1 mdx-frontmatter`]);
     expect(one(files, 'mdx-frontmatter').hint).toBe('write the closing line as `---` alone (a comment goes on a line of its own, starting with `#`)');
   });
@@ -37,7 +37,7 @@ describe('folder names', () => {
   });
 
   it('reads a kebab-case subfolder', () => {
-    const files = change(valid, { 'metrics/open-slots.yaml': undefined, 'metrics/access-team/open-slots.yaml': valid['metrics/open-slots.yaml'] });
+    const files = withFiles(valid, { 'metrics/open-slots.yaml': undefined, 'metrics/access-team/open-slots.yaml': valid['metrics/open-slots.yaml'] });
     expect(errors(files)).toEqual([]);
   });
 

@@ -4,12 +4,11 @@
  * into the text, github or json output. Each format, with hostile input: the exact escaped output,
  * and the only workflow commands the Actions runner finds are the annotations we mean to emit.
  */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { formatGithub, formatJson, formatText } from '../../src/core/report.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
+import { runCli } from '../helpers/cli.ts';
 
 afterAll(removeCatalogs);
 
@@ -146,12 +145,8 @@ describe('check --format json, with hostile keys, values and file names', () => 
   });
 });
 
-/** `check` the way CI runs it, from the repository root, without inheriting CATALOG_* settings. */
-function check(args: string[]) {
-  const { CATALOG_DIR: _dir, CATALOG_TODAY: _today, GITHUB_WORKSPACE: _workspace, ...env } = process.env;
-  const run = spawnSync('node_modules/.bin/node', ['src/cli/check.ts', ...args], { cwd: fileURLToPath(new URL('../..', import.meta.url)), env, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+/** `check` the way CI runs it, from the repository root, without inheriting CATALOG_* settings or GITHUB_WORKSPACE. */
+const check = (args: string[]) => runCli('check', args);
 
 describe('npm run check on a hostile catalog', () => {
   const files = validCatalog();

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkTextValues, describeCharacter, MAX_KEY_LENGTH } from '../../src/core/read/text-values.ts';
 import { analyze, removeCatalogs, validCatalog, type Files } from '../helpers/catalog.ts';
-import { append, at, change, edit, errors, one } from '../helpers/core.ts';
+import { append, at, edit, errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
@@ -66,7 +66,7 @@ describe('control characters in YAML values', () => {
   });
 
   it('accepts tabs and line breaks, and the characters just outside the refused ranges', () => {
-    const files = change(validCatalog(), {
+    const files = withFiles(validCatalog(), {
       [GOAL]: 'title: "Healthy\\tpeople\\r\\n"\nlevel: mission\nowner: ops\ndescription: |\n  Two lines,\n  \tone indented with a tab.\n',
       [OWNER]: 'name: "Opera\\u00a0tions \\u2029 \\u2065 \\u206a \\u202f"\nkind: team\ngithub: "@example/ops"\n',
     });
@@ -74,7 +74,7 @@ describe('control characters in YAML values', () => {
   });
 
   it('finds it in every kind of entry, nested in mappings and lists, and in MDX frontmatter below its `---`', () => {
-    const files = change(validCatalog(), {
+    const files = withFiles(validCatalog(), {
       [OWNER]: 'name: "ops\\0"\nkind: team\ngithub: "@example/ops"\n',
       [METRIC]: edit(validCatalog(), METRIC, '    action: Open extra slots.', '    action: "Open extra slots.\\e[2J"')[METRIC]!,
       [INITIATIVE]: 'name: "Slot\\u202Erelease"\nowner: ana\nmoves: [open-slots]\n',
@@ -154,7 +154,7 @@ describe('text longer than the limits', () => {
   });
 
   it('holds the name of a metric, an owner and an initiative to limits.title too', () => {
-    const files = change(validCatalog(), {
+    const files = withFiles(validCatalog(), {
       [METRIC]: edit(validCatalog(), METRIC, 'name: Days to appointment', `name: ${title(201)}`)[METRIC]!,
       [OWNER]: `name: "${title(300)}"\nkind: team\ngithub: "@example/ops"\n`,
       [INITIATIVE]: `name: >-\n  ${title(150)}\n  ${title(150)}\nowner: ana\nmoves: [open-slots]\n`,
@@ -172,7 +172,7 @@ describe('text longer than the limits', () => {
 
   it('follows the limits set in catalog.config.yaml', () => {
     const base = edit(validCatalog(), CONFIG, 'name: Test Clinic\n', 'name: Test Clinic\nlimits: { title: 300, text: 100 }\n');
-    const files = change(base, {
+    const files = withFiles(base, {
       [GOAL]: `title: ${title(300)}\nlevel: mission\nowner: ops\ndescription: ${'d'.repeat(101)}\n`,
     });
     expect(errors(files)).toEqual([`${GOAL}:4:14 text-too-long`]);
@@ -189,7 +189,7 @@ describe('text longer than the limits', () => {
     const files = edit(validCatalog(), CONFIG, 'name: Test Clinic\n', `name: ${title(250)}\nlimits: { title: 1000 }\n`);
     expect(errors(files)).toEqual([`${CONFIG}:1:7 text-too-long`]);
     // The entries get the raised limit.
-    expect(errors(change(files, { [CONFIG]: `name: Test Clinic\nlimits: { title: 1000 }\n`, [GOAL]: `title: ${title(250)}\nlevel: mission\nowner: ops\n` }))).toEqual([]);
+    expect(errors(withFiles(files, { [CONFIG]: `name: Test Clinic\nlimits: { title: 1000 }\n`, [GOAL]: `title: ${title(250)}\nlevel: mission\nowner: ops\n` }))).toEqual([]);
   });
 
   it(`refuses a key over ${MAX_KEY_LENGTH} characters, at the key, writing only its start`, () => {

@@ -3,12 +3,12 @@
  * its owner's handle, climbing the team hierarchy; files without a handle anywhere listed as
  * comments; paths from the repository root for a catalog in a subfolder; --write and --check.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeownersLines, formatCodeowners, handleOf } from '../../src/core/codeowners.ts';
 import { analyze, removeCatalogs, TODAY, validCatalog, type Files } from '../helpers/catalog.ts';
+import { runCli } from '../helpers/cli.ts';
 import { plainFolder, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
@@ -17,11 +17,7 @@ afterAll(() => {
   removeCatalogs();
 });
 
-function codeownersCli(args: string[]) {
-  const { CATALOG_DIR: _dir, CATALOG_TODAY: _today, ...env } = process.env;
-  const run = spawnSync('node_modules/.bin/node', ['src/cli/codeowners.ts', '--today', TODAY, ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const codeownersCli = (args: string[]) => runCli('codeowners', ['--today', TODAY, ...args]);
 
 /** The valid catalog plus people and teams without handles at several depths. */
 function withHierarchy(): Files {

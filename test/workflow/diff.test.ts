@@ -3,7 +3,6 @@
  * retire another, add a third), renames, diagnostics introduced and resolved, effects on the
  * cascade, nothing changed, a catalog in a subfolder, and the Markdown's escaping and folding.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
@@ -11,18 +10,14 @@ import { diffToMarkdown, NO_CHANGES } from '../../src/core/diff-markdown.ts';
 import { escapeMarkdown } from '../../src/core/escape.ts';
 import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../src/core/diff.ts';
 import { TODAY, validCatalog, type Files } from '../helpers/catalog.ts';
-import { change, edit } from '../helpers/core.ts';
+import { runCli } from '../helpers/cli.ts';
+import { edit, withFiles } from '../helpers/core.ts';
 import { commitAll, move, plainFolder, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';
-import { PROJECT_ROOT } from '../helpers/site.ts';
 
 afterAll(removeRepos);
 
 /** Runs the diff command the way `npm run diff` does, without inheriting CATALOG_* settings. */
-function diffCli(args: string[]) {
-  const { CATALOG_DIR: _dir, CATALOG_TODAY: _today, ...env } = process.env;
-  const run = spawnSync('node_modules/.bin/node', ['src/cli/diff.ts', '--today', TODAY, ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
-}
+const diffCli = (args: string[]) => runCli('diff', ['--today', TODAY, ...args]);
 
 function jsonDiff(args: string[]): CatalogDiff & { empty: boolean } {
   const run = diffCli([...args, '--format', 'json']);
@@ -238,8 +233,7 @@ describe('configuration and values', () => {
   });
 
   it('reads a revision with its asset images, so a narrative image is no problem of the base', () => {
-    const valid = validCatalog();
-    const start = change(valid, { 'goals/access.yaml': undefined, 'goals/access.mdx': `---\n${valid['goals/access.yaml']}---\n![Waits by site](../assets/waits.png)\n`, 'assets/waits.png': 'png bytes' });
+    const start = withFiles(validCatalog(), { 'goals/access.yaml': undefined, 'goals/access.mdx': `---\n${validCatalog()['goals/access.yaml']}---\n![Waits by site](../assets/waits.png)\n`, 'assets/waits.png': 'png bytes' });
     const { catalog } = repoWith(start);
     writeFiles(catalog, { 'data/wait-days.csv': 'date,value,note\n2026-11-09,9,\n2026-11-16,8,\n2026-11-23,7,\n' });
     const diff = jsonDiff(['--dir', catalog, '--base', 'HEAD']);

@@ -1,10 +1,9 @@
 /** Reminders: fired triggers, stale data and overdue reviews, grouped per owner as Markdown for an issue. */
-import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { collectReminders, remindersToMarkdown } from '../../src/core/reminders.ts';
 import { analyze, removeCatalogs, validCatalog, writeCatalog, type Files } from '../helpers/catalog.ts';
+import { runCli } from '../helpers/cli.ts';
 import { edit } from '../helpers/core.ts';
-import { PROJECT_ROOT } from '../helpers/site.ts';
 
 afterAll(removeCatalogs);
 
@@ -55,8 +54,7 @@ describe('reminders', () => {
 
   it('runs as npm run reminders, in Markdown or JSON', () => {
     const dir = writeCatalog(busy());
-    const { CATALOG_DIR: _dir, CATALOG_TODAY: _today, ...env } = process.env;
-    const run = (args: string[]) => spawnSync('node_modules/.bin/node', ['src/cli/reminders.ts', '--dir', dir, '--today', '2026-11-23', ...args], { cwd: PROJECT_ROOT, env, encoding: 'utf8', timeout: 60_000 });
+    const run = (args: string[]) => runCli('reminders', ['--dir', dir, '--today', '2026-11-23', ...args]);
     const markdown = run([]);
     expect(markdown.status).toBe(0);
     expect(markdown.stdout).toContain('### Ana Lima (@ana)');

@@ -9,7 +9,7 @@ import { freshUntil } from '../periods.ts';
 import { leadLagCorrelation, type LeadLag } from './correlation.ts';
 import { progressOf, targetPath, type PathPoint, type Progress } from './progress.ts';
 import { rollUpGoals } from './rollup.ts';
-import { currentTarget, statusOf, type Status } from './status.ts';
+import { statusOf, type Status } from './status.ts';
 import { firedTriggers, type FiredTrigger } from './triggers.ts';
 import { trendOf, type Trend } from './trend.ts';
 
@@ -72,5 +72,4 @@ export function deriveCatalog(catalog: Catalog): Derived {
   return { metrics, goals, drivers };
 }
 
-export { currentTarget };
 export type { Status, Progress, Trend, FiredTrigger, LeadLag, PathPoint };

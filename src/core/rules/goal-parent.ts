@@ -1,6 +1,6 @@
 /** A goal's parent sits at a higher level, and following parents never loops. */
 import type { Finding, Rule } from './types.ts';
-import { parentCycles } from './cycles.ts';
+import { parentCycles } from '../graph-cycles.ts';
 
 export const goalParent: Rule = {
   id: 'goal-parent',

@@ -1,6 +1,6 @@
 /** An owner's parent is a team, and following parents never loops. */
 import type { Finding, Rule } from './types.ts';
-import { parentCycles } from './cycles.ts';
+import { parentCycles } from '../graph-cycles.ts';
 
 export const ownerParent: Rule = {
   id: 'owner-parent',

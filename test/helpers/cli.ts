@@ -1,0 +1,57 @@
+/**
+ * Running a command the way `npm run <command>` does: `node src/cli/<command>.ts` with the
+ * project's Node, from the project root unless told otherwise, and without the caller's settings
+ * that would change what it reads or prints (CATALOG_DIR, CATALOG_TODAY, GITHUB_WORKSPACE,
+ * PLUMBLINE_DEBUG); a test gives the ones it means in `env`.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './site.ts';
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** Where the command runs; the project root unless given. */
+  cwd?: string;
+  /** Settings added to the caller's environment (after the ones above are taken out). */
+  env?: Record<string, string>;
+  /** Run as this user and group (root only), as `spawn` takes them. */
+  uid?: number;
+  gid?: number;
+}
+
+const NODE = join(PROJECT_ROOT, 'node_modules/.bin/node');
+const TIMEOUT_MS = 60_000;
+
+/** `check` is `src/cli/check.ts`; a path with a slash (`scripts/x.ts`) is taken from the project root. */
+function scriptOf(command: string): string {
+  return join(PROJECT_ROOT, command.includes('/') ? command : `src/cli/${command}.ts`);
+}
+
+function environment(env: Record<string, string>): NodeJS.ProcessEnv {
+  const { CATALOG_DIR: _dir, CATALOG_TODAY: _today, GITHUB_WORKSPACE: _workspace, PLUMBLINE_DEBUG: _debug, ...rest } = process.env;
+  return { ...rest, ...env };
+}
+
+/** Runs the command and waits for it. */
+export function runCli(command: string, args: string[] = [], { cwd = PROJECT_ROOT, env = {}, ...user }: CliOptions = {}): CliRun {
+  const run = spawnSync(NODE, [scriptOf(command), ...args], { cwd, env: environment(env), encoding: 'utf8', timeout: TIMEOUT_MS, ...user });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Runs the command without blocking, so that several can run side by side: each start of Node loads the whole command. */
+export function startCli(command: string, args: string[] = [], { cwd = PROJECT_ROOT, env = {}, ...user }: CliOptions = {}): Promise<CliRun> {
+  return new Promise((done, failed) => {
+    const child = spawn(NODE, [scriptOf(command), ...args], { cwd, env: environment(env), timeout: TIMEOUT_MS, ...user });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', failed);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
