@@ -141,11 +141,14 @@ describe('reading', () => {
     expect(one(files, 'file-too-large').message).toBe('the file is 1025 KiB; the limit is 1024 KiB (1 MiB)');
   });
 
-  it('refuses a huge file quickly', () => {
+  it('refuses a huge file quickly, without reading it', () => {
+    const root = writeCatalog(valid);
+    writeFileSync(join(root, OWNER), Buffer.alloc(64 * 1024 * 1024, 0x61));
+    // Only the check is timed: writing 64 MiB on a busy machine is not what this test is about.
     const start = performance.now();
-    const found = errorsAfter((root) => writeFileSync(join(root, OWNER), Buffer.alloc(64 * 1024 * 1024, 0x61)));
-    expect(found).toEqual([`${OWNER}:1:1 file-too-large`]);
+    const found = analyzeCatalog(root, TODAY).diagnostics.filter((d) => d.severity === 'error');
     expect(performance.now() - start).toBeLessThan(2000);
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual([`${OWNER}:1:1 file-too-large`]);
   });
 
   it('reports bytes that are not UTF-8 at the line and column of the first bad byte', () => {
