@@ -10,7 +10,7 @@ import { CONFIG_FILE } from './load.ts';
 import { fieldChanges, isPlainObject, type FieldChange } from './fields.ts';
 import { kindOfFolder, type FileKind } from './kinds.ts';
 import { gitProblem, readObjects, repoInfo, runGit, CATALOG_PATHS, type GitRunner } from './git.ts';
-import { splitFrontmatter } from './read/mdx.ts';
+import { entryParts } from './read/entry.ts';
 import { parseYaml } from './read/yaml.ts';
 
 export interface Commit {
@@ -133,17 +133,11 @@ function comparable(path: string): boolean {
 
 /** The fields of one version of an entry file, or undefined when it cannot be read as an entry. */
 function entryValue(path: string, text: string): Record<string, unknown> | undefined {
-  let yamlText = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  let body: string | undefined;
-  if (path.endsWith('.mdx')) {
-    const split = splitFrontmatter(yamlText);
-    if ('problem' in split) return undefined;
-    yamlText = split.frontmatter;
-    body = split.body.trim() === '' ? undefined : split.body;
-  }
-  const parsed = parseYaml(path, yamlText);
+  const parts = entryParts({ path, extension: posix.extname(path) }, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if ('problem' in parts) return undefined;
+  const parsed = parseYaml(path, parts.yamlText);
   if (parsed.diagnostics.length || !isPlainObject(parsed.value)) return undefined;
-  return body === undefined ? parsed.value : { ...parsed.value, body };
+  return parts.body === undefined ? parsed.value : { ...parsed.value, body: parts.body };
 }
 
 const TYPES: Record<string, ChangeType> = { A: 'added', M: 'modified', T: 'modified', R: 'renamed', C: 'added', D: 'deleted' };

@@ -5,16 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import type { z } from 'zod';
 import { catalogFolderProblem } from './catalog-folder.ts';
 import { noun, plural } from './plural.ts';
 import { sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 import { parseObservations, type ObservationRow } from './read/csv.ts';
 import { perCollection, perKind, schemasFor, type CollectionOf, type EntryDataOf, type EntryKind } from './kinds.ts';
-import { discoverFiles, readCatalogText, type CatalogFile } from './read/files.ts';
+import { discoverFiles, readCatalogText } from './read/files.ts';
 import { checkAsset } from './read/assets.ts';
-import { checkMdxBody, splitFrontmatter, type AssetReference } from './read/mdx.ts';
-import { parseFastYaml } from './read/fast-yaml.ts';
+import type { AssetReference } from './read/mdx.ts';
+import { readEntry, type Entry } from './read/entry.ts';
 import { SourceMap } from './read/sources.ts';
 import { textValueDiagnostics } from './read/text-values.ts';
 import { parseYaml } from './read/yaml.ts';
@@ -24,14 +23,7 @@ import { validateEntry } from './validate.ts';
 
 export const CONFIG_FILE = 'catalog.config.yaml';
 
-export interface Entry<Data> {
-  id: string;
-  /** Path relative to the catalog root. */
-  file: string;
-  data: Data;
-  /** The narrative of an `.mdx` entry, without its frontmatter. */
-  body?: string;
-}
+export type { Entry } from './read/entry.ts';
 
 export interface ObservationFile {
   file: string;
@@ -136,50 +128,6 @@ function addFileDiagnostics(diagnostics: Diagnostic[], found: Diagnostic[]): voi
     const more = sorted.length - MAX_DIAGNOSTICS_PER_FILE;
     diagnostics.push({ ...next, rule: 'too-many-problems', message: `${plural(more, 'more problem')} in this file ${noun(more, 'is', 'are')} not listed`, hint: 'fix the problems above and check again; is this file what its folder expects?' });
   }
-}
-
-interface ReadContext {
-  config: CatalogConfig;
-  settings: TrustedSettings;
-  /** Collects the asset files the entry's narrative shows. */
-  assets: AssetReference[];
-}
-
-function readEntry<Data>(file: CatalogFile, text: string, schema: z.ZodType<Data>, context: ReadContext, diagnostics: Diagnostic[], sources: SourceMap): Entry<Data> | undefined {
-  let yamlText = text;
-  let offset = 0;
-  let body: string | undefined;
-  if (file.extension === '.mdx') {
-    const split = splitFrontmatter(text);
-    if ('problem' in split) {
-      diagnostics.push({ file: file.path, line: split.line, column: 1, endLine: split.line, endColumn: 1, severity: 'error', rule: 'mdx-frontmatter', message: split.problem, hint: split.hint });
-      return undefined;
-    }
-    yamlText = split.frontmatter;
-    offset = split.frontmatterOffset;
-    body = split.body;
-    append(diagnostics, checkMdxBody(file.path, split.body, split.bodyOffset, { allowCode: context.settings.allowMdxCode, maxBytes: context.config.limits.body, assets: context.assets }));
-  }
-  const entry = (data: Data): Entry<Data> => (body === undefined || body.trim() === '' ? { id: file.id, file: file.path, data } : { id: file.id, file: file.path, data, body });
-  // Most files are plain and valid: read them fast, and build their syntax tree only if a rule needs it.
-  const fast = parseFastYaml(yamlText);
-  const checked = fast && schema.safeParse(fast.value);
-  if (checked?.success) {
-    sources.defer(file.path, offset, () => parseYaml(file.path, yamlText, offset).source);
-    const refused = textValueDiagnostics(file.path, fast!.value, context.config.limits, () => sources.get(file.path));
-    append(diagnostics, refused);
-    return refused.length ? undefined : entry(checked.data);
-  }
-  const parsed = parseYaml(file.path, yamlText, offset);
-  sources.set(file.path, parsed.source);
-  append(diagnostics, parsed.diagnostics);
-  if (parsed.diagnostics.length) return undefined;
-  const refused = textValueDiagnostics(file.path, parsed.value, context.config.limits, () => parsed.source);
-  append(diagnostics, refused);
-  const validated = validateEntry(schema, parsed.value, parsed.source);
-  append(diagnostics, validated.diagnostics);
-  if (!validated.data || refused.length) return undefined;
-  return entry(validated.data);
 }
 
 /**
