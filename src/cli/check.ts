@@ -2,7 +2,7 @@
 import { relative, sep } from 'node:path';
 import { analyzeCatalog } from '../core/analyze.ts';
 import { formatReport, REPORT_FORMATS, summary, type ReportFormat } from '../core/report.ts';
-import { catalogRoot, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, writeOutput } from './common.ts';
+import { catalogRoot, type CliIo, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, processIo, runCommand, writeOutput } from './common.ts';
 
 const USAGE = `Usage: npm run check -- [--dir DIR] [--format text|json|github] [--today YYYY-MM-DD] [--strict] [--output FILE]
 
@@ -20,15 +20,22 @@ A catalog folder that is missing or cannot be read is an error; an --output file
 be written is a bad argument.
 `;
 
-const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, ...OUTPUT_OPTION, format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false } }, USAGE);
-const format = values.format as ReportFormat;
-if (!REPORT_FORMATS.includes(format)) fail(`--format must be one of ${REPORT_FORMATS.join(', ')}; got "${values.format}"`, 2);
-const output = outputPathOrFail(values.output);
+/** Checks the catalog; resolves to the exit status. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => {
+    const { values } = parseCommand(argv, { ...COMMON_OPTIONS, ...OUTPUT_OPTION, format: { type: 'string', default: 'text' }, strict: { type: 'boolean', default: false } }, USAGE);
+    const format = values.format as ReportFormat;
+    if (!REPORT_FORMATS.includes(format)) fail(`--format must be one of ${REPORT_FORMATS.join(', ')}; got "${values.format}"`, 2);
+    const output = outputPathOrFail(values.output, io.cwd);
 
-const root = catalogRoot(values.dir);
-const { diagnostics, fileCount } = analyzeCatalog(root, todayOrFail(values.today));
-// Annotations name files from the repository root (where CI runs), even for a catalog in a subfolder.
-const prefix = relative(process.env.GITHUB_WORKSPACE ?? process.cwd(), root).split(sep).join('/');
-writeOutput(formatReport(format, diagnostics, fileCount, prefix && !prefix.startsWith('..') ? `${prefix}/` : ''), output, `the ${format} report`, summary(diagnostics, fileCount));
-const failing = diagnostics.some((d) => d.severity === 'error' || (values.strict && d.severity === 'warning'));
-process.exitCode = failing ? 1 : 0;
+    const root = catalogRoot(values.dir, io.env, io.cwd);
+    const { diagnostics, fileCount } = analyzeCatalog(root, todayOrFail(values.today, io.env), io.env);
+    // Annotations name files from the repository root (where CI runs), even for a catalog in a subfolder.
+    const prefix = relative(io.env.GITHUB_WORKSPACE ?? io.cwd, root).split(sep).join('/');
+    writeOutput(io, formatReport(format, diagnostics, fileCount, prefix && !prefix.startsWith('..') ? `${prefix}/` : ''), output, `the ${format} report`, summary(diagnostics, fileCount));
+    const failing = diagnostics.some((d) => d.severity === 'error' || (values.strict && d.severity === 'warning'));
+    return failing ? 1 : 0;
+  });
+}
+
+if (import.meta.main) process.exitCode = await run(process.argv.slice(2), processIo());

@@ -7,7 +7,7 @@ import { hasErrors } from '../core/diagnostics.ts';
 import { repoInfo } from '../core/git.ts';
 import { noun, plural } from '../core/plural.ts';
 import { summary } from '../core/report.ts';
-import { catalogRootOrFail, COMMON_OPTIONS, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
+import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
 
 const USAGE = `Usage: npm run codeowners -- [--dir DIR] [--write | --check] [--today YYYY-MM-DD]
 
@@ -24,45 +24,52 @@ Exit status: 0 done, 1 the catalog has errors or is missing (nothing is written)
 found a stale file, 2 bad arguments.
 `;
 
-const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } }, USAGE);
-if (values.write && values.check) usageError('--write and --check do not go together', USAGE);
+/** Prints, writes or checks CODEOWNERS; resolves to the exit status. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => {
+    const { values } = parseCommand(argv, { ...COMMON_OPTIONS, write: { type: 'boolean', default: false }, check: { type: 'boolean', default: false } }, USAGE);
+    if (values.write && values.check) usageError('--write and --check do not go together', USAGE);
 
-const today = todayOrFail(values.today);
-const root = catalogRootOrFail(values.dir);
-const analysis = analyzeCatalog(root, today);
-const info = repoInfo(root);
-const repositoryRoot = 'problem' in info ? root : info.toplevel;
-const prefix = 'problem' in info ? '' : info.prefix;
-const lines = codeownersLines(analysis.catalog, prefix);
-const text = formatCodeowners(lines);
-const target = join(repositoryRoot, '.github', 'CODEOWNERS');
-const shown = relative(process.cwd(), target) || target;
+    const today = todayOrFail(values.today, io.env);
+    const root = catalogRootOrFail(values.dir, {}, io);
+    const analysis = analyzeCatalog(root, today, io.env);
+    const info = repoInfo(root);
+    const repositoryRoot = 'problem' in info ? root : info.toplevel;
+    const prefix = 'problem' in info ? '' : info.prefix;
+    const lines = codeownersLines(analysis.catalog, prefix);
+    const text = formatCodeowners(lines);
+    const target = join(repositoryRoot, '.github', 'CODEOWNERS');
+    const shown = relative(io.cwd, target) || target;
 
-if (hasErrors(analysis.diagnostics)) {
-  fail(`the catalog has errors (${summary(analysis.diagnostics, analysis.fileCount)}), so entries that failed to load would have no code owner; fix them first (npm run check lists them)`, 1);
+    if (hasErrors(analysis.diagnostics)) {
+      fail(`the catalog has errors (${summary(analysis.diagnostics, analysis.fileCount)}), so entries that failed to load would have no code owner; fix them first (npm run check lists them)`, 1);
+    }
+    const missing = lines.filter((line) => line.missing).length;
+    const noHandle = `${plural(missing, 'file')} ${noun(missing, 'has', 'have')} no GitHub handle (listed as comments)`;
+    const note = missing ? `; ${noHandle}` : '';
+
+    if (values.check) {
+      let current: string | undefined;
+      try {
+        current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+      } catch (error) {
+        fail(`cannot read ${shown} (${fileProblem(error)}); replace it with npm run codeowners -- --write`, 1);
+      }
+      if (current !== text) fail(`${shown} is ${current === undefined ? 'missing' : 'out of date'}: run npm run codeowners -- --write`, 1);
+      io.stderr(`plumbline: ${shown} is up to date${note}\n`);
+    } else if (values.write) {
+      try {
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, text);
+      } catch (error) {
+        fail(`cannot write ${shown} (${fileProblem(error)}); print the file instead (leave out --write) and save it where you can`, 1);
+      }
+      io.stderr(`plumbline: wrote ${shown} (${plural(lines.length - missing, 'file')}${note})\n`);
+    } else {
+      io.stdout(text);
+      if (missing) io.stderr(`plumbline: ${noHandle}\n`);
+    }
+  });
 }
-const missing = lines.filter((line) => line.missing).length;
-const noHandle = `${plural(missing, 'file')} ${noun(missing, 'has', 'have')} no GitHub handle (listed as comments)`;
-const note = missing ? `; ${noHandle}` : '';
 
-if (values.check) {
-  let current: string | undefined;
-  try {
-    current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
-  } catch (error) {
-    fail(`cannot read ${shown} (${fileProblem(error)}); replace it with npm run codeowners -- --write`, 1);
-  }
-  if (current !== text) fail(`${shown} is ${current === undefined ? 'missing' : 'out of date'}: run npm run codeowners -- --write`, 1);
-  process.stderr.write(`plumbline: ${shown} is up to date${note}\n`);
-} else if (values.write) {
-  try {
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, text);
-  } catch (error) {
-    fail(`cannot write ${shown} (${fileProblem(error)}); print the file instead (leave out --write) and save it where you can`, 1);
-  }
-  process.stderr.write(`plumbline: wrote ${shown} (${plural(lines.length - missing, 'file')}${note})\n`);
-} else {
-  process.stdout.write(text);
-  if (missing) process.stderr.write(`plumbline: ${noHandle}\n`);
-}
+if (import.meta.main) process.exitCode = await run(process.argv.slice(2), processIo());

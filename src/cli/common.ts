@@ -2,7 +2,9 @@
  * What every command shares: the catalog folder, the "as of" date, the --output file, and failing
  * with one clear line. Every problem with an argument or an environment value ends the command
  * with `plumbline: <what is wrong and what to do>` on stderr and exit status 2 (1 when it is the
- * catalog or the source that is wrong); nothing a user types prints a stack trace.
+ * catalog or the source that is wrong); nothing a user types prints a stack trace. Ending early
+ * is a thrown CliExit that the command's `run` turns into its exit status: no command calls
+ * process.exit, so tests run them in-process.
  */
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
@@ -16,13 +18,71 @@ import { InvalidTodayError, resolveToday } from '../core/today.ts';
 /** Exit status of a failure that is a bug in Plumbline rather than in its input (EX_SOFTWARE). */
 export const INTERNAL_ERROR = 70;
 
+/** Where a command reads its settings and writes its output: the process's, or a test's. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** A command's signature: the arguments after the command's name, and where to write; resolves to the exit status. */
+export type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+/** The running process's streams, environment and folder. */
+export function processIo(): CliIo {
+  return { stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env, cwd: process.cwd() };
+}
+
+/** How a command ends early: what to print, and the exit status. `run` catches it; nothing calls process.exit. */
+export class CliExit extends Error {
+  readonly code: number;
+  readonly stderrText: string;
+  readonly stdoutText: string;
+  constructor(code: number, stderrText = '', stdoutText = '') {
+    super(stderrText.trim() || `exit ${code}`);
+    this.code = code;
+    this.stderrText = stderrText;
+    this.stdoutText = stdoutText;
+  }
+}
+
+function unexpected(error: Error | undefined): string {
+  return `plumbline: ${escapeLine(`unexpected error: ${error?.message ?? error} (a bug in Plumbline: please report it with the command that caused it; PLUMBLINE_DEBUG=1 shows where it happened)`)}\n`;
+}
+
+/** Runs a command's body: an early end prints its lines and gives its status; anything else is one line and INTERNAL_ERROR. */
+export async function runCommand(io: CliIo, body: () => number | void | Promise<number | void>): Promise<number> {
+  try {
+    return (await body()) ?? 0;
+  } catch (error) {
+    if (error instanceof CliExit) {
+      if (error.stdoutText) io.stdout(error.stdoutText);
+      if (error.stderrText) io.stderr(error.stderrText);
+      return error.code;
+    }
+    if (io.env.PLUMBLINE_DEBUG) io.stderr(`${(error as Error)?.stack ?? error}\n`);
+    io.stderr(unexpected(error as Error));
+    return INTERNAL_ERROR;
+  }
+}
+
 // The last guard: whatever slips through prints one line, not a stack trace (PLUMBLINE_DEBUG=1 shows it).
-process.on('uncaughtException', (error: NodeJS.ErrnoException) => {
+// In-process runs (tests) take it out: see lastGuard.
+export function lastGuard(error: NodeJS.ErrnoException): void {
   // A reader that stops early (`npm run check | head`) is not an error.
   if (error?.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+  // A script that calls fail outside a command's run.
+  if (error instanceof CliExit) {
+    if (error.stdoutText) process.stdout.write(error.stdoutText);
+    if (error.stderrText) process.stderr.write(error.stderrText);
+    process.exit(error.code);
+  }
   if (process.env.PLUMBLINE_DEBUG) process.stderr.write(`${error?.stack ?? error}\n`);
-  fail(`unexpected error: ${error?.message ?? error} (a bug in Plumbline: please report it with the command that caused it; PLUMBLINE_DEBUG=1 shows where it happened)`, INTERNAL_ERROR);
-});
+  process.stderr.write(unexpected(error));
+  process.exit(INTERNAL_ERROR);
+}
+process.on('uncaughtException', lastGuard);
 
 export const COMMON_OPTIONS = {
   dir: { type: 'string' },
@@ -36,8 +96,8 @@ export const OUTPUT_OPTION = {
 } as const satisfies ParseArgsConfig['options'];
 
 /** The catalog root: --dir, else CATALOG_DIR (an empty one counts as unset, as in the build), else the current folder. */
-export function catalogRoot(dir: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(dir ?? (env.CATALOG_DIR || '.'));
+export function catalogRoot(dir: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
+  return resolve(cwd, dir ?? (env.CATALOG_DIR || '.'));
 }
 
 /**
@@ -45,8 +105,8 @@ export function catalogRoot(dir: string | undefined, env: NodeJS.ProcessEnv = pr
  * `config` is false, hold catalog.config.yaml. For commands that cannot report this as a
  * diagnostic the way `check` does.
  */
-export function catalogRootOrFail(dir: string | undefined, { config = true } = {}): string {
-  const root = catalogRoot(dir);
+export function catalogRootOrFail(dir: string | undefined, { config = true } = {}, io?: Pick<CliIo, 'env' | 'cwd'>): string {
+  const root = catalogRoot(dir, io?.env, io?.cwd);
   const problem = catalogFolderProblem(root);
   if (problem) fail(`${problem.message}: ${problem.hint}`, 1);
   if (config && !existsSync(join(root, CONFIG_FILE))) {
@@ -68,8 +128,7 @@ export function parseCommand<O extends ParseArgsConfig['options']>(argv: string[
     }
   })();
   if ((parsed.values as Record<string, unknown>).help) {
-    process.stdout.write(usage);
-    process.exit(0);
+    throw new CliExit(0, '', usage);
   }
   for (const [name, value] of Object.entries(parsed.values as Record<string, unknown>)) {
     const values = Array.isArray(value) ? value : [value];
@@ -123,9 +182,9 @@ export function todayOrFail(explicit: string | undefined, env: NodeJS.ProcessEnv
  * The absolute path of --output, checked before any work is done: not a folder, and in a folder
  * that exists. Whether it can be written is known only by writing it (writeOutput).
  */
-export function outputPathOrFail(output: string | undefined): string | undefined {
+export function outputPathOrFail(output: string | undefined, cwd: string = process.cwd()): string | undefined {
   if (output === undefined) return undefined;
-  const path = resolve(output);
+  const path = resolve(cwd, output);
   if (isFolder(path)) fail(`--output ${output} is a folder: give the path of a file to write, such as --output report.json`, 2);
   const folder = dirname(path);
   if (!isFolder(folder)) fail(`--output ${output}: ${existsSync(folder) ? `${folder} is a file, not a folder` : `the folder ${folder} does not exist`}; create the folder first, or write the file elsewhere`, 2);
@@ -136,19 +195,19 @@ export function outputPathOrFail(output: string | undefined): string | undefined
  * The report on stdout, or written to the --output file with one line on stderr that says so:
  * "wrote <what> to <file>", then `: <summary>` when there is one.
  */
-export function writeOutput(text: string, path: string | undefined, what: string, summary?: string): void {
+export function writeOutput(io: CliIo, text: string, path: string | undefined, what: string, summary?: string): void {
   if (path === undefined) {
-    process.stdout.write(text);
+    io.stdout(text);
     return;
   }
-  const near = relative(process.cwd(), path);
+  const near = relative(io.cwd, path);
   const shown = near && !near.startsWith('..') && !isAbsolute(near) ? near : path;
   try {
     writeFileSync(path, text);
   } catch (error) {
     fail(`cannot write --output ${shown} (${fileProblem(error)}): give a file in a folder you may write to`, 2);
   }
-  process.stderr.write(`plumbline: wrote ${what} to ${escapeLine(shown)}${summary ? `: ${summary}` : ''}\n`);
+  io.stderr(`plumbline: wrote ${what} to ${escapeLine(shown)}${summary ? `: ${summary}` : ''}\n`);
 }
 
 /** A file-system error in a few words: the code and what it means. */
@@ -177,6 +236,5 @@ function isFolder(path: string): boolean {
 
 /** Ends the command with one line on stderr; values in the message are shown escaped, never as line breaks. */
 export function fail(message: string, code = 1): never {
-  process.stderr.write(`plumbline: ${escapeLine(message)}\n`);
-  process.exit(code);
+  throw new CliExit(code, `plumbline: ${escapeLine(message)}\n`);
 }

@@ -3,7 +3,7 @@ import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
 import { diffToJson, diffToMarkdown } from '../core/diff-markdown.ts';
 import { diffCatalogs } from '../core/diff.ts';
 import { checkoutCatalog, GitError, removeCheckout, repoInfo, resolveCommit } from '../core/git.ts';
-import { catalogRootOrFail, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, usageError, writeOutput } from './common.ts';
+import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, usageError, writeOutput } from './common.ts';
 
 const USAGE = `Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
 
@@ -27,48 +27,55 @@ arguments (no --base, an unknown revision, a catalog that is not in a git reposi
 
 const FORMATS = ['markdown', 'json'] as const;
 
-const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, ...OUTPUT_OPTION, base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', default: 'markdown' } }, USAGE);
-if (!values.base) usageError('--base REV is required: the revision to compare against, such as origin/main', USAGE);
-const format = values.format as (typeof FORMATS)[number];
-if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`, 2);
-const output = outputPathOrFail(values.output);
+/** Compares two revisions of the catalog; resolves to the exit status. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => {
+    const { values } = parseCommand(argv, { ...COMMON_OPTIONS, ...OUTPUT_OPTION, base: { type: 'string' }, head: { type: 'string' }, format: { type: 'string', default: 'markdown' } }, USAGE);
+    if (!values.base) usageError('--base REV is required: the revision to compare against, such as origin/main', USAGE);
+    const format = values.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`, 2);
+    const output = outputPathOrFail(values.output, io.cwd);
 
-const today = todayOrFail(values.today);
-// The working tree's folder must be there to find its repository; catalog.config.yaml is each revision's own business.
-const root = catalogRootOrFail(values.dir, { config: false });
-const info = repoInfo(root);
-if ('problem' in info) fail(`${info.problem}: diff compares git revisions of the catalog (${root}), so point --dir (or CATALOG_DIR) at a catalog folder inside a git repository`, 2);
-const prefix = info.prefix;
+    const today = todayOrFail(values.today, io.env);
+    // The working tree's folder must be there to find its repository; catalog.config.yaml is each revision's own business.
+    const root = catalogRootOrFail(values.dir, { config: false }, io);
+    const info = repoInfo(root);
+    if ('problem' in info) fail(`${info.problem}: diff compares git revisions of the catalog (${root}), so point --dir (or CATALOG_DIR) at a catalog folder inside a git repository`, 2);
+    const prefix = info.prefix;
 
-function commitOf(revision: string): string {
-  try {
-    return resolveCommit(root, revision);
-  } catch (error) {
-    if (error instanceof GitError) fail(error.message, 2);
-    throw error;
-  }
+    function commitOf(revision: string): string {
+      try {
+        return resolveCommit(root, revision);
+      } catch (error) {
+        if (error instanceof GitError) fail(error.message, 2);
+        throw error;
+      }
+    }
+
+    /**
+     * The catalog as it was at a commit, analysed from a temporary copy that is removed afterwards.
+     * A message that names the copy's folder (a missing config, say) names the revision instead.
+     */
+    function analyzeRevision(commit: string, revision: string): Analysis {
+      const dir = checkoutCatalog(root, commit);
+      try {
+        const analysis = analyzeCatalog(dir, today, io.env);
+        for (const d of analysis.diagnostics) if (d.message.includes(dir)) d.message = d.message.replaceAll(dir, `${revision} (${prefix || 'the repository root'})`);
+        return analysis;
+      } finally {
+        removeCheckout(dir);
+      }
+    }
+
+    const baseCommit = commitOf(values.base);
+    const headCommit = values.head === undefined ? undefined : commitOf(values.head);
+    const before = analyzeRevision(baseCommit, values.base);
+    const after = headCommit === undefined ? analyzeCatalog(root, today, io.env) : analyzeRevision(headCommit, values.head!);
+    const diff = diffCatalogs(before, after);
+
+    const title = `Catalog changes: ${values.head ?? 'working tree'} against ${values.base}`;
+    writeOutput(io, format === 'json' ? diffToJson(diff) : diffToMarkdown(diff, { title }), output, `the ${format} diff`);
+  });
 }
 
-/**
- * The catalog as it was at a commit, analysed from a temporary copy that is removed afterwards.
- * A message that names the copy's folder (a missing config, say) names the revision instead.
- */
-function analyzeRevision(commit: string, revision: string): Analysis {
-  const dir = checkoutCatalog(root, commit);
-  try {
-    const analysis = analyzeCatalog(dir, today);
-    for (const d of analysis.diagnostics) if (d.message.includes(dir)) d.message = d.message.replaceAll(dir, `${revision} (${prefix || 'the repository root'})`);
-    return analysis;
-  } finally {
-    removeCheckout(dir);
-  }
-}
-
-const baseCommit = commitOf(values.base);
-const headCommit = values.head === undefined ? undefined : commitOf(values.head);
-const before = analyzeRevision(baseCommit, values.base);
-const after = headCommit === undefined ? analyzeCatalog(root, today) : analyzeRevision(headCommit, values.head!);
-const diff = diffCatalogs(before, after);
-
-const title = `Catalog changes: ${values.head ?? 'working tree'} against ${values.base}`;
-writeOutput(format === 'json' ? diffToJson(diff) : diffToMarkdown(diff, { title }), output, `the ${format} diff`);
+if (import.meta.main) process.exitCode = await run(process.argv.slice(2), processIo());

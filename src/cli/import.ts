@@ -6,7 +6,7 @@ import { analyzeCatalog } from '../core/analyze.ts';
 import { summary } from '../core/report.ts';
 import { IMPORT_KINDS, ImportError, runImport, type ImportKind } from '../import/index.ts';
 import { formatSummary, REPORT_FILE } from '../import/report.ts';
-import { catalogRoot, COMMON_OPTIONS, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
+import { catalogRoot, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
 
 const USAGE = `Usage: npm run import -- <kind> <source> [--dir DIR] [--dry-run] [--force] [options]
 
@@ -38,56 +38,65 @@ or a catalog folder that cannot be written, 2 bad arguments.
 Then: npm run check -- --dir DIR lists what each entry still lacks.
 `;
 
-const { values, positionals } = parseCommand(
-  process.argv.slice(2),
-  {
-    ...COMMON_OPTIONS,
-    'dry-run': { type: 'boolean', default: false },
-    force: { type: 'boolean', default: false },
-    org: { type: 'string' },
-    mission: { type: 'string' },
-    map: { type: 'string', multiple: true },
-    'base-url': { type: 'string' },
-  },
-  USAGE,
-  { positionals: Infinity },
-);
-const [kind, source, ...extra] = positionals;
-if (!kind || !source) usageError('give a kind and a source', USAGE);
-if (!(IMPORT_KINDS as readonly string[]).includes(kind)) fail(`the kind must be one of ${IMPORT_KINDS.join(', ')}; got "${kind}"`, 2);
-if (extra.length) usageError(`one source at a time; also got ${extra.join(' ')}`, USAGE);
-if (values.map?.length && kind !== 'csv') fail('--map applies to csv imports only', 2);
-const baseUrl = values['base-url'];
-if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(baseUrl)) fail(`--base-url must be an http(s) address; got "${baseUrl}"`, 2);
+/** Imports KPIs into a catalog; resolves to the exit status. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => {
+    const { values, positionals } = parseCommand(
+      argv,
+      {
+        ...COMMON_OPTIONS,
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        org: { type: 'string' },
+        mission: { type: 'string' },
+        map: { type: 'string', multiple: true },
+        'base-url': { type: 'string' },
+      },
+      USAGE,
+      { positionals: Infinity },
+    );
+    const [kind, source, ...extra] = positionals;
+    if (!kind || !source) usageError('give a kind and a source', USAGE);
+    if (!(IMPORT_KINDS as readonly string[]).includes(kind)) fail(`the kind must be one of ${IMPORT_KINDS.join(', ')}; got "${kind}"`, 2);
+    if (extra.length) usageError(`one source at a time; also got ${extra.join(' ')}`, USAGE);
+    if (values.map?.length && kind !== 'csv') fail('--map applies to csv imports only', 2);
+    const baseUrl = values['base-url'];
+    if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(baseUrl)) fail(`--base-url must be an http(s) address; got "${baseUrl}"`, 2);
 
-const today = todayOrFail(values.today);
-const dir = catalogRoot(values.dir);
-// The catalog folder may be new (it is created), but what is there must be a folder we may read.
-const folderProblem = existsSync(dir) ? catalogFolderProblem(dir) : undefined;
-if (folderProblem) fail(`${folderProblem.message}: give --dir the catalog folder to write into (a new one is created)`, 1);
-const dryRun = values['dry-run'];
-let outcome;
-try {
-  outcome = runImport(kind as ImportKind, source, { dir, today, org: values.org, mission: values.mission, map: values.map, baseUrl, force: values.force, dryRun });
-} catch (error) {
-  if (error instanceof ImportError) fail(error.message, 1);
-  const { code, path } = error as NodeJS.ErrnoException;
-  if (code && path) {
-    // Inside the catalog folder we write; anywhere else we read the source.
-    if (resolve(path) === dir || resolve(path).startsWith(`${dir}${sep}`)) fail(`cannot write ${path} (${fileProblem(error)}): give --dir a catalog folder you may write to`, 1);
-    fail(`cannot read the source ${path} (${fileProblem(error)}): give a source you may read`, 1);
-  }
-  throw error;
+    const today = todayOrFail(values.today, io.env);
+    const dir = catalogRoot(values.dir, io.env, io.cwd);
+    // The catalog folder may be new (it is created), but what is there must be a folder we may read.
+    const folderProblem = existsSync(dir) ? catalogFolderProblem(dir) : undefined;
+    if (folderProblem) fail(`${folderProblem.message}: give --dir the catalog folder to write into (a new one is created)`, 1);
+    const dryRun = values['dry-run'];
+    // The source as given when the command runs in the process's folder (so messages name it as typed), else from io.cwd.
+    const sourcePath = resolve(io.cwd, source) === resolve(source) ? source : resolve(io.cwd, source);
+    let outcome;
+    try {
+      outcome = runImport(kind as ImportKind, sourcePath, { dir, today, org: values.org, mission: values.mission, map: values.map, baseUrl, force: values.force, dryRun });
+    } catch (error) {
+      if (error instanceof ImportError) fail(error.message, 1);
+      const { code, path } = error as NodeJS.ErrnoException;
+      if (code && path) {
+        // Inside the catalog folder we write; anywhere else we read the source.
+        if (resolve(io.cwd, path) === dir || resolve(io.cwd, path).startsWith(`${dir}${sep}`)) fail(`cannot write ${path} (${fileProblem(error)}): give --dir a catalog folder you may write to`, 1);
+        fail(`cannot read the source ${path} (${fileProblem(error)}): give a source you may read`, 1);
+      }
+      throw error;
+    }
+    const { plan, results, report } = outcome;
+    if (dryRun) io.stdout(report + '\n');
+    io.stdout(formatSummary(plan, results, { dryRun, reportPath: dryRun ? undefined : join(dir, REPORT_FILE) }));
+    if (!dryRun) {
+      const { diagnostics, fileCount } = analyzeCatalog(dir, today, io.env);
+      const byRule = new Map<string, number>();
+      for (const d of diagnostics) byRule.set(`${d.severity} ${d.rule}`, (byRule.get(`${d.severity} ${d.rule}`) ?? 0) + 1);
+      io.stdout(`Check: ${summary(diagnostics, fileCount)}${byRule.size ? ':' : '.'}\n`);
+      for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) io.stdout(`  ${count} ${rule}\n`);
+      io.stdout(`Next: npm run check -- --dir ${values.dir ?? dir} shows each finding at its file and line.\n`);
+    }
+    return results.some((r) => r.status === 'conflict') ? 1 : 0;
+  });
 }
-const { plan, results, report } = outcome;
-if (dryRun) process.stdout.write(report + '\n');
-process.stdout.write(formatSummary(plan, results, { dryRun, reportPath: dryRun ? undefined : join(dir, REPORT_FILE) }));
-if (!dryRun) {
-  const { diagnostics, fileCount } = analyzeCatalog(dir, today);
-  const byRule = new Map<string, number>();
-  for (const d of diagnostics) byRule.set(`${d.severity} ${d.rule}`, (byRule.get(`${d.severity} ${d.rule}`) ?? 0) + 1);
-  process.stdout.write(`Check: ${summary(diagnostics, fileCount)}${byRule.size ? ':' : '.'}\n`);
-  for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) process.stdout.write(`  ${count} ${rule}\n`);
-  process.stdout.write(`Next: npm run check -- --dir ${values.dir ?? dir} shows each finding at its file and line.\n`);
-}
-process.exitCode = results.some((r) => r.status === 'conflict') ? 1 : 0;
+
+if (import.meta.main) process.exitCode = await run(process.argv.slice(2), processIo());

@@ -1,7 +1,7 @@
 /** `npm run reminders`: fired triggers, stale data and overdue reviews, grouped per owner, as Markdown for an issue. */
 import { analyzeCatalog } from '../core/analyze.ts';
 import { collectReminders, remindersToJson, remindersToMarkdown } from '../core/reminders.ts';
-import { catalogRootOrFail, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, writeOutput } from './common.ts';
+import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, writeOutput } from './common.ts';
 
 const USAGE = `Usage: npm run reminders -- [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
 
@@ -20,12 +20,19 @@ has no catalog.config.yaml, 2 bad arguments (or an --output file that cannot be 
 `;
 
 const FORMATS = ['markdown', 'json'] as const;
-const { values } = parseCommand(process.argv.slice(2), { ...COMMON_OPTIONS, ...OUTPUT_OPTION, format: { type: 'string', default: 'markdown' } }, USAGE);
-const format = values.format as (typeof FORMATS)[number];
-if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`, 2);
-const output = outputPathOrFail(values.output);
+/** Lists the reminders; resolves to the exit status. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => {
+    const { values } = parseCommand(argv, { ...COMMON_OPTIONS, ...OUTPUT_OPTION, format: { type: 'string', default: 'markdown' } }, USAGE);
+    const format = values.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) fail(`--format must be one of ${FORMATS.join(', ')}; got "${values.format}"`, 2);
+    const output = outputPathOrFail(values.output, io.cwd);
 
-const today = todayOrFail(values.today);
-// A folder that is no catalog has nothing to remind of, but saying "Nothing to remind" would hide that.
-const groups = collectReminders(analyzeCatalog(catalogRootOrFail(values.dir), today));
-writeOutput(format === 'json' ? remindersToJson(groups, today) : remindersToMarkdown(groups, today), output, `the ${format} reminders`);
+    const today = todayOrFail(values.today, io.env);
+    // A folder that is no catalog has nothing to remind of, but saying "Nothing to remind" would hide that.
+    const groups = collectReminders(analyzeCatalog(catalogRootOrFail(values.dir, {}, io), today, io.env));
+    writeOutput(io, format === 'json' ? remindersToJson(groups, today) : remindersToMarkdown(groups, today), output, `the ${format} reminders`);
+  });
+}
+
+if (import.meta.main) process.exitCode = await run(process.argv.slice(2), processIo());

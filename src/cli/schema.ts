@@ -7,7 +7,7 @@ import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema } from 
 import { loadCatalogConfig } from '../core/load.ts';
 import { plural } from '../core/plural.ts';
 import { formatText } from '../core/report.ts';
-import { catalogRootOrFail, COMMON_OPTIONS, fail, fileProblem, parseCommand } from './common.ts';
+import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand } from './common.ts';
 
 /** The project the site is built from: its public/ folder is what gets published. */
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -29,56 +29,63 @@ Exit status: 0 written (or up to date), 1 out of date, or catalog.config.yaml is
 2 bad arguments (or an --out or --docs path that cannot be written).
 `;
 
-const { values } = parseCommand(
-  process.argv.slice(2),
-  // No --today: the schemas do not depend on a date.
-  { dir: COMMON_OPTIONS.dir, help: COMMON_OPTIONS.help, out: { type: 'string' }, docs: { type: 'string' }, check: { type: 'boolean', default: false } },
-  USAGE,
-);
+/** Generates or checks the JSON Schema and the format reference; resolves to the exit status. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  return runCommand(io, () => {
+    const { values } = parseCommand(
+      argv,
+      // No --today: the schemas do not depend on a date.
+      { dir: COMMON_OPTIONS.dir, help: COMMON_OPTIONS.help, out: { type: 'string' }, docs: { type: 'string' }, check: { type: 'boolean', default: false } },
+      USAGE,
+    );
 
-const root = catalogRootOrFail(values.dir);
-const { config, diagnostics } = loadCatalogConfig(root);
-if (hasErrors(diagnostics)) {
-  process.stderr.write(`${formatText(diagnostics, 1)}plumbline: the goal schema is made from catalog.config.yaml in ${root}; fix it, then run the command again (nothing was generated).\n`);
-  process.exit(1);
-}
-
-const outDir = values.out ? resolve(values.out) : DEFAULT_OUT;
-const docsFile = values.docs ? resolve(values.docs) : DEFAULT_DOCS;
-const schemas = generateJsonSchemas({ levels: config.levels, perspectives: config.perspectives });
-const files = new Map<string, string>();
-for (const [fileName, schema] of Object.entries(schemas)) files.set(join(outDir, fileName), serializeJsonSchema(schema));
-files.set(docsFile, generateReference(schemas, observationJsonSchema()));
-
-const shown = (path: string) => {
-  const near = relative(process.cwd(), path);
-  return near && !near.startsWith('..') ? near : path;
-};
-// A checkout that turned line ends into CRLF still counts as up to date.
-const onDisk = (path: string) => {
-  try {
-    return existsSync(path) ? readFileSync(path, 'utf8').replace(/\r\n/g, '\n') : undefined;
-  } catch {
-    return undefined; // a folder or an unreadable file in the way is not up to date either
-  }
-};
-const stale = [...files].filter(([path, text]) => onDisk(path) !== text).map(([path]) => path);
-
-if (values.check) {
-  if (stale.length) {
-    process.stderr.write(`plumbline: out of date, run \`npm run schema\`:\n${stale.map((path) => `  ${shown(path)}${existsSync(path) ? '' : ' (missing)'}\n`).join('')}`);
-    process.exitCode = 1;
-  } else {
-    process.stdout.write(`${plural(files.size, 'file')} up to date\n`);
-  }
-} else {
-  for (const path of stale) {
-    try {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, files.get(path)!);
-    } catch (error) {
-      fail(`cannot write ${shown(path)} (${fileProblem(error)}): give --out a folder and --docs a file that you may write`, 2);
+    const root = catalogRootOrFail(values.dir, {}, io);
+    const { config, diagnostics } = loadCatalogConfig(root);
+    if (hasErrors(diagnostics)) {
+      io.stderr(`${formatText(diagnostics, 1)}plumbline: the goal schema is made from catalog.config.yaml in ${root}; fix it, then run the command again (nothing was generated).\n`);
+      return 1;
     }
-  }
-  process.stdout.write(`${stale.length ? `wrote ${stale.map(shown).join(', ')}` : 'nothing to write'}; ${files.size - stale.length} of ${plural(files.size, 'file')} already up to date\n`);
+
+    const outDir = values.out ? resolve(io.cwd, values.out) : DEFAULT_OUT;
+    const docsFile = values.docs ? resolve(io.cwd, values.docs) : DEFAULT_DOCS;
+    const schemas = generateJsonSchemas({ levels: config.levels, perspectives: config.perspectives });
+    const files = new Map<string, string>();
+    for (const [fileName, schema] of Object.entries(schemas)) files.set(join(outDir, fileName), serializeJsonSchema(schema));
+    files.set(docsFile, generateReference(schemas, observationJsonSchema()));
+
+    const shown = (path: string) => {
+      const near = relative(io.cwd, path);
+      return near && !near.startsWith('..') ? near : path;
+    };
+    // A checkout that turned line ends into CRLF still counts as up to date.
+    const onDisk = (path: string) => {
+      try {
+        return existsSync(path) ? readFileSync(path, 'utf8').replace(/\r\n/g, '\n') : undefined;
+      } catch {
+        return undefined; // a folder or an unreadable file in the way is not up to date either
+      }
+    };
+    const stale = [...files].filter(([path, text]) => onDisk(path) !== text).map(([path]) => path);
+
+    if (values.check) {
+      if (stale.length) {
+        io.stderr(`plumbline: out of date, run \`npm run schema\`:\n${stale.map((path) => `  ${shown(path)}${existsSync(path) ? '' : ' (missing)'}\n`).join('')}`);
+        return 1;
+      } else {
+        io.stdout(`${plural(files.size, 'file')} up to date\n`);
+      }
+    } else {
+      for (const path of stale) {
+        try {
+          mkdirSync(dirname(path), { recursive: true });
+          writeFileSync(path, files.get(path)!);
+        } catch (error) {
+          fail(`cannot write ${shown(path)} (${fileProblem(error)}): give --out a folder and --docs a file that you may write`, 2);
+        }
+      }
+      io.stdout(`${stale.length ? `wrote ${stale.map(shown).join(', ')}` : 'nothing to write'}; ${files.size - stale.length} of ${plural(files.size, 'file')} already up to date\n`);
+    }
+  });
 }
+
+if (import.meta.main) process.exitCode = await run(process.argv.slice(2), processIo());

@@ -7,6 +7,7 @@ import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { buildCatalog, type Catalog } from './graph.ts';
 import { loadCatalog } from './load.ts';
 import { runRules } from './rules/run.ts';
+import { trustedSettings } from './trusted.ts';
 
 export interface Analysis {
   catalog: Catalog;
@@ -15,8 +16,11 @@ export interface Analysis {
   fileCount: number;
 }
 
-export function analyzeCatalog(root: string, today: string): Analysis {
-  const loaded = loadCatalog(root);
+export function analyzeCatalog(root: string, today: string, env: NodeJS.ProcessEnv = process.env): Analysis {
+  // The trusted settings come from the given environment (a command's, not always the process's).
+  const trusted = trustedSettings(env);
+  const loaded = loadCatalog(root, trusted.settings);
+  loaded.diagnostics.unshift(...trusted.diagnostics);
   const catalog = buildCatalog(loaded, today);
   const derived = deriveCatalog(catalog);
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...runRules(catalog, loaded, derived)]);

@@ -1,31 +1,32 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog, type Files } from '../helpers/catalog.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runCliInProcess } from '../helpers/cli.ts';
 import { append, edit, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
 
 const valid = validCatalog();
 
-/** Runs `check` the way `npm run check` does, from the repository root, without inheriting CATALOG_* settings. */
-const check = (args: string[], env: Record<string, string> = {}) => runCli('check', args, { env });
+/** Runs `check`'s run in this process, as `npm run check` would from the repository root, without inheriting CATALOG_* settings. */
+const check = (args: string[], env: Record<string, string> = {}) => runCliInProcess('check', args, { env });
 
 const dir = (files: Files) => ['--dir', writeCatalog(files), '--today', TODAY];
 
 describe('npm run check', () => {
-  it('exits 0 on the valid catalog and prints the summary', () => {
-    const { status, stdout, stderr } = check(dir(valid));
+  it('exits 0 on the valid catalog and prints the summary, run as npm runs it', () => {
+    // The wiring: the one test that starts Node, the way `npm run check` does.
+    const { status, stdout, stderr } = runCli('check', dir(valid));
     expect(stderr).toBe('');
     expect(stdout).toBe(`0 errors, 0 warnings in ${Object.keys(valid).length} files\n`);
     expect(status).toBe(0);
   });
 
-  it('exits 1 on an error and prints every problem sorted by file, then line', () => {
+  it('exits 1 on an error and prints every problem sorted by file, then line', async () => {
     let files = edit(valid, 'metrics/wait-days.yaml', 'cadence: weekly', 'cadence: wekly');
     files = edit(files, 'metrics/wait-days.yaml', 'owner: ops', 'ownr: ops');
     files = edit(files, 'goals/access.yaml', 'owner: ops', 'owner: opz');
     files = withFiles(files, { 'data/wait-days.csv': 'date,value\n2026-11-09,nine\n' });
-    const { status, stdout } = check(dir(files));
+    const { status, stdout } = await check(dir(files));
     expect(status).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     const diagnostics = lines.filter((line) => !line.startsWith('  hint: ')).slice(0, -1);
@@ -51,7 +52,7 @@ describe('npm run check', () => {
     expect(lines.at(-1)).toMatch(new RegExp(`^5 errors, \\d+ warnings? in ${Object.keys(files).length} files$`));
   });
 
-  it('exits 0 on a warning, and 1 with --strict', () => {
+  it('exits 0 on a warning, and 1 with --strict', async () => {
     const files = append(
       withFiles(edit(valid, 'metrics/wait-days.yaml', 'supports: [access]', 'supports: [old-access]'), {
         'goals/old-access.yaml': 'title: Seen within a fortnight\nlevel: strategy\nparent: mission\nowner: ops\nstatus: retired\n',
@@ -61,62 +62,62 @@ describe('npm run check', () => {
       '  orphan-metric: warn',
     );
     const root = writeCatalog(files);
-    const relaxed = check(['--dir', root, '--today', TODAY]);
+    const relaxed = await check(['--dir', root, '--today', TODAY]);
     expect(relaxed.stdout).toMatch(/^metrics\/wait-days\.yaml:4:1 warning orphan-metric /m);
     expect(relaxed.stdout).toMatch(/^0 errors, \d+ warnings? in \d+ files$/m);
     expect(relaxed.status).toBe(0);
-    expect(check(['--dir', root, '--today', TODAY, '--strict']).status).toBe(1);
+    expect((await check(['--dir', root, '--today', TODAY, '--strict'])).status).toBe(1);
   });
 
-  it('exits 2 on an unknown format, printing nothing on stdout', () => {
-    const { status, stdout, stderr } = check([...dir(valid), '--format', 'xml']);
+  it('exits 2 on an unknown format, printing nothing on stdout', async () => {
+    const { status, stdout, stderr } = await check([...dir(valid), '--format', 'xml']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toBe('plumbline: --format must be one of text, json, github; got "xml"\n');
   });
 
-  it('exits 2 on an impossible --today or CATALOG_TODAY', () => {
-    const flag = check(['--dir', writeCatalog(valid), '--today', '2026-13-01']);
+  it('exits 2 on an impossible --today or CATALOG_TODAY', async () => {
+    const flag = await check(['--dir', writeCatalog(valid), '--today', '2026-13-01']);
     expect(flag.status).toBe(2);
     expect(flag.stderr).toContain('the "as of" date "2026-13-01" is not a real date written YYYY-MM-DD');
-    expect(check(['--dir', writeCatalog(valid)], { CATALOG_TODAY: '2026-02-30' }).status).toBe(2);
+    expect((await check(['--dir', writeCatalog(valid)], { CATALOG_TODAY: '2026-02-30' })).status).toBe(2);
   });
 
-  it('exits 2 on an unknown option, with the usage', () => {
-    const { status, stderr } = check(['--verbose']);
+  it('exits 2 on an unknown option, with the usage', async () => {
+    const { status, stderr } = await check(['--verbose']);
     expect(status).toBe(2);
     expect(stderr).toContain('Usage: npm run check');
   });
 
-  it('prints the usage with --help and exits 0', () => {
-    const { status, stdout } = check(['--help']);
+  it('prints the usage with --help and exits 0', async () => {
+    const { status, stdout } = await check(['--help']);
     expect(status).toBe(0);
     expect(stdout).toMatch(/^Usage: npm run check -- \[--dir DIR\] \[--format text\|json\|github\] \[--today YYYY-MM-DD\] \[--strict\]/);
     expect(stdout).toContain('Exit status: 0 clean, 1 errors (or warnings with --strict), 2 bad arguments.');
   });
 
-  it('honours CATALOG_DIR, and --dir over it', () => {
+  it('honours CATALOG_DIR, and --dir over it', async () => {
     const broken = writeCatalog(edit(valid, 'goals/access.yaml', 'owner: ops', 'owner: opz'));
-    const fromEnv = check(['--today', TODAY], { CATALOG_DIR: broken });
+    const fromEnv = await check(['--today', TODAY], { CATALOG_DIR: broken });
     expect(fromEnv.status).toBe(1);
     expect(fromEnv.stdout).toContain('goals/access.yaml:4:8 error unknown-reference');
-    expect(check(['--dir', writeCatalog(valid), '--today', TODAY], { CATALOG_DIR: broken }).status).toBe(0);
+    expect((await check(['--dir', writeCatalog(valid), '--today', TODAY], { CATALOG_DIR: broken })).status).toBe(0);
   });
 
-  it('prints JSON and GitHub annotations', () => {
+  it('prints JSON and GitHub annotations', async () => {
     const files = edit(valid, 'goals/access.yaml', 'owner: ops', 'owner: opz');
-    const json = check([...dir(files), '--format', 'json']);
+    const json = await check([...dir(files), '--format', 'json']);
     expect(json.status).toBe(1);
     expect(JSON.parse(json.stdout)).toEqual([
       { file: 'goals/access.yaml', line: 4, column: 8, endLine: 4, endColumn: 11, severity: 'error', rule: 'unknown-reference', message: 'no owner `opz` in owners/', hint: 'did you mean `ops`?' },
     ]);
-    const github = check([...dir(files), '--format', 'github']);
+    const github = await check([...dir(files), '--format', 'github']);
     expect(github.status).toBe(1);
     expect(github.stdout.split('\n').find((l) => l.startsWith('::'))).toBe('::error file=goals/access.yaml,line=4,col=8,endLine=4,endColumn=11,title=unknown-reference::no owner `opz` in owners/%0Adid you mean `ops`?');
   });
 
-  it('reports a missing catalog folder as an error, not a crash', () => {
-    const { status, stdout, stderr } = check(['--dir', '/nonexistent/plumbline', '--today', TODAY]);
+  it('reports a missing catalog folder as an error, not a crash', async () => {
+    const { status, stdout, stderr } = await check(['--dir', '/nonexistent/plumbline', '--today', TODAY]);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^\.:1:1 error missing-config the catalog folder .*plumbline does not exist$/m);
     expect(status).toBe(1);

@@ -11,7 +11,7 @@ import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema, type J
 import { loadCatalogConfig } from '../../src/core/load.ts';
 import { CADENCES, DIRECTIONS, INDICATORS, METRIC_STATUSES, metricSchema } from '../../src/core/schemas/index.ts';
 import { analyze, removeCatalogs, validCatalog, writeCatalog } from '../helpers/catalog.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runCliInProcess } from '../helpers/cli.ts';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULTS = { levels: ['mission', 'strategy', 'department', 'team', 'individual'], perspectives: ['financial', 'customer', 'internal-process', 'learning-growth'] };
@@ -31,6 +31,8 @@ function tempDir(): string {
 }
 
 const run = (script: string, ...args: string[]) => runCli(script, args);
+/** `npm run schema`'s run, in this process. */
+const schemaCli = (...args: string[]) => runCliInProcess('schema', args);
 
 /** Every schema in a schema, with the path that leads to it. */
 function* walk(schema: JsonSchema, path = '#'): Generator<[string, JsonSchema]> {
@@ -193,36 +195,37 @@ describe('generated files', () => {
   });
 
   it('are committed up to date: `npm run schema -- --check` passes on the repository', () => {
+    // The wiring: the one test that starts Node, the way `npm run schema` does.
     const result = run('src/cli/schema.ts', '--check', '--dir', PROJECT_ROOT);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
 
-  it('--check names what is missing or out of date, and writing fixes it', () => {
+  it('--check names what is missing or out of date, and writing fixes it', async () => {
     const out = tempDir();
     const docs = join(out, 'reference.md');
     const args = ['--dir', PROJECT_ROOT, '--out', out, '--docs', docs];
-    expect(run('src/cli/schema.ts', ...args).status).toBe(0);
+    expect((await schemaCli(...args)).status).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['config.json', 'goal.json', 'initiative.json', 'metric.json', 'owner.json', 'reference.md']);
-    expect(run('src/cli/schema.ts', ...args, '--check').status).toBe(0);
+    expect((await schemaCli(...args, '--check')).status).toBe(0);
     writeFileSync(join(out, 'metric.json'), '{}\n');
     rmSync(docs);
-    const stale = run('src/cli/schema.ts', ...args, '--check');
+    const stale = await schemaCli(...args, '--check');
     expect(stale.status).toBe(1);
     expect(stale.stderr).toMatch(/metric\.json/);
     expect(stale.stderr).toMatch(/reference\.md \(missing\)/);
     expect(stale.stderr).not.toMatch(/goal\.json/);
-    expect(run('src/cli/schema.ts', ...args).status).toBe(0);
-    expect(run('src/cli/schema.ts', ...args, '--check').status).toBe(0);
+    expect((await schemaCli(...args)).status).toBe(0);
+    expect((await schemaCli(...args, '--check')).status).toBe(0);
   });
 
-  it('take the goal levels from the catalog given by --dir, and refuse a broken config', () => {
+  it('take the goal levels from the catalog given by --dir, and refuse a broken config', async () => {
     const catalog = writeCatalog({ 'catalog.config.yaml': 'name: Test\nlevels: [vision, squad]\n' });
     const out = tempDir();
-    expect(run('src/cli/schema.ts', '--dir', catalog, '--out', out, '--docs', join(out, 'reference.md')).status).toBe(0);
+    expect((await schemaCli('--dir', catalog, '--out', out, '--docs', join(out, 'reference.md'))).status).toBe(0);
     expect(JSON.parse(readFileSync(join(out, 'goal.json'), 'utf8')).properties.level.enum).toEqual(['vision', 'squad']);
     const broken = writeCatalog({ 'catalog.config.yaml': 'name: Test\nlevel: [vision]\n' });
-    const result = run('src/cli/schema.ts', '--dir', broken, '--out', out, '--check');
+    const result = await schemaCli('--dir', broken, '--out', out, '--check');
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/catalog\.config\.yaml:2:1 error unknown-field/);
   });

@@ -3,10 +3,19 @@
  * project's Node, from the project root unless told otherwise, and without the caller's settings
  * that would change what it reads or prints (CATALOG_DIR, CATALOG_TODAY, GITHUB_WORKSPACE,
  * PLUMBLINE_DEBUG); a test gives the ones it means in `env`.
+ *
+ * runCliInProcess calls the command's `run(argv, io)` in the test's own process, with the same
+ * environment and folder passed through io: no start of Node, the same result. runCli and startCli
+ * spawn Node: each command keeps one such test for the wiring, and the tests that run as another
+ * user stay spawned.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { lastGuard, type Command } from '../../src/cli/common.ts';
 import { PROJECT_ROOT } from './site.ts';
+
+// Importing common.ts installs the guard that ends the process on an uncaught error: not the test's process.
+process.removeListener('uncaughtException', lastGuard);
 
 export interface CliRun {
   status: number | null;
@@ -54,4 +63,15 @@ export function startCli(command: string, args: string[] = [], { cwd = PROJECT_R
     child.on('error', failed);
     child.on('close', (status) => done({ status, stdout, stderr }));
   });
+}
+
+/** Runs the command's `run` in this process: same environment, folder and result as runCli, without spawning Node. */
+export async function runCliInProcess(command: string, args: string[] = [], { cwd = PROJECT_ROOT, env = {} }: Omit<CliOptions, 'uid' | 'gid'> = {}): Promise<CliRun> {
+  // Importing a command installs the guard that ends the process on an uncaught error: not this one's.
+  const { run } = (await import(scriptOf(command))) as { run: Command };
+  process.removeListener('uncaughtException', lastGuard);
+  let stdout = '';
+  let stderr = '';
+  const status = await run(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), env: environment(env), cwd });
+  return { status, stdout, stderr };
 }

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
-import { startCli, type CliRun } from '../helpers/cli.ts';
+import { runCliInProcess, startCli, type CliRun } from '../helpers/cli.ts';
 import { removeRepos, repoWith } from '../helpers/git.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
@@ -35,12 +35,12 @@ const OTHER_USER = ROOT ? { uid: 65534, gid: 65534 } : {};
 const CANNOT_TEST_PERMISSIONS = process.platform === 'win32' || spawnSync('node_modules/.bin/node', ['-e', '0'], { cwd: PROJECT_ROOT, ...OTHER_USER }).status !== 0;
 
 /**
- * Runs a command the way `npm run` does, from the project root, without the caller's CATALOG_*
- * settings. Asynchronous, so that the tests of a group run side by side: each start of Node
- * loads the whole command.
+ * Runs a command's run in this process, as `npm run` would from the project root, without the
+ * caller's CATALOG_* settings. As another user it starts Node (asynchronously, so that the tests
+ * of a group run side by side): a process's user is its own.
  */
 function run(command: Command, args: string[], { env = {}, asOtherUser = false }: { env?: Record<string, string>; asOtherUser?: boolean } = {}): Promise<CliRun> {
-  return startCli(command, args, { env, ...(asOtherUser ? OTHER_USER : {}) });
+  return asOtherUser && ROOT ? startCli(command, args, { env, ...OTHER_USER }) : runCliInProcess(command, args, { env });
 }
 
 /** The command ended with exactly this one line on stderr, this status, and no stack trace. */

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
 import { formatGithub, formatJson, formatText } from '../../src/core/report.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCliInProcess } from '../helpers/cli.ts';
 
 afterAll(removeCatalogs);
 
@@ -145,8 +145,8 @@ describe('check --format json, with hostile keys, values and file names', () => 
   });
 });
 
-/** `check` the way CI runs it, from the repository root, without inheriting CATALOG_* settings or GITHUB_WORKSPACE. */
-const check = (args: string[]) => runCli('check', args);
+/** `check`'s run in this process, as CI runs it from the repository root, without inheriting CATALOG_* settings or GITHUB_WORKSPACE. */
+const check = (args: string[]) => runCliInProcess('check', args);
 
 describe('npm run check on a hostile catalog', () => {
   const files = validCatalog();
@@ -155,8 +155,8 @@ describe('npm run check on a hostile catalog', () => {
   files['goals/evil\n::warning::forged.yaml'] = 'title: Evil\nlevel: strategy\nparent: mission\nowner: ops\n';
   const dir = writeCatalog(files);
 
-  it.each(['text', 'github'])('--format %s: every problem found, escaped, and no forged command', (format) => {
-    const { status, stdout, stderr } = check(['--dir', dir, '--today', TODAY, '--format', format]);
+  it.each(['text', 'github'])('--format %s: every problem found, escaped, and no forged command', async (format) => {
+    const { status, stdout, stderr } = await check(['--dir', dir, '--today', TODAY, '--format', format]);
     expect(stderr).toBe('');
     expect(status).toBe(1);
     expect(stdout).not.toMatch(RAW);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { codeownersLines, formatCodeowners, handleOf } from '../../src/core/codeowners.ts';
 import { analyze, removeCatalogs, TODAY, validCatalog, type Files } from '../helpers/catalog.ts';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, runCliInProcess } from '../helpers/cli.ts';
 import { plainFolder, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
@@ -17,7 +17,8 @@ afterAll(() => {
   removeCatalogs();
 });
 
-const codeownersCli = (args: string[]) => runCli('codeowners', ['--today', TODAY, ...args]);
+/** `npm run codeowners`'s run, in this process. */
+const codeownersCli = (args: string[]) => runCliInProcess('codeowners', ['--today', TODAY, ...args]);
 
 /** The valid catalog plus people and teams without handles at several depths. */
 function withHierarchy(): Files {
@@ -96,50 +97,51 @@ describe('the mapping', () => {
 });
 
 describe('npm run codeowners', () => {
-  it('prints the file, mapping each metric file to its owner handle', () => {
+  it('prints the file, mapping each metric file to its owner handle, run as npm runs it', () => {
     const { catalog } = repoWith(validCatalog());
-    const run = codeownersCli(['--dir', catalog]);
+    // The wiring: the one test that starts Node, the way `npm run codeowners` does.
+    const run = runCli('codeowners', ['--today', TODAY, '--dir', catalog]);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^\/metrics\/wait-days\.yaml +@example\/ops$/m);
     expect(run.stdout).toMatch(/^\/metrics\/open-slots\.yaml +@ana$/m);
     expect(run.stderr).toBe('');
   });
 
-  it('writes .github/CODEOWNERS at the repository root, and --check says whether it is up to date', () => {
+  it('writes .github/CODEOWNERS at the repository root, and --check says whether it is up to date', async () => {
     const { repo, catalog } = repoWith(withHierarchy(), { subfolder: 'catalog' });
-    expect(codeownersCli(['--dir', catalog, '--check']).status).toBe(1);
-    const write = codeownersCli(['--dir', catalog, '--write']);
+    expect((await codeownersCli(['--dir', catalog, '--check'])).status).toBe(1);
+    const write = await codeownersCli(['--dir', catalog, '--write']);
     expect(write.status).toBe(0);
     expect(write.stderr).toContain('wrote');
     expect(write.stderr).toContain('3 files have no GitHub handle (listed as comments)');
     const written = readFileSync(join(repo, '.github/CODEOWNERS'), 'utf8');
     expect(written).toMatch(/^\/catalog\/metrics\/wait-days\.yaml +@example\/ops$/m);
     expect(existsSync(join(catalog, '.github'))).toBe(false);
-    expect(codeownersCli(['--dir', catalog, '--check']).status).toBe(0);
+    expect((await codeownersCli(['--dir', catalog, '--check'])).status).toBe(0);
 
     writeFiles(catalog, { 'owners/records.yaml': 'name: Records\nkind: team\ngithub: "@example/records"\n' });
-    const stale = codeownersCli(['--dir', catalog, '--check']);
+    const stale = await codeownersCli(['--dir', catalog, '--check']);
     expect(stale.status).toBe(1);
     expect(stale.stderr).toContain('out of date: run npm run codeowners -- --write');
   });
 
-  it('writes into the catalog folder outside git, and refuses a catalog with errors', () => {
+  it('writes into the catalog folder outside git, and refuses a catalog with errors', async () => {
     const dir = plainFolder();
     writeFiles(dir, validCatalog());
-    expect(codeownersCli(['--dir', dir, '--write']).status).toBe(0);
+    expect((await codeownersCli(['--dir', dir, '--write'])).status).toBe(0);
     expect(readFileSync(join(dir, '.github/CODEOWNERS'), 'utf8')).toContain('/goals/scheduling.yaml');
     writeFiles(dir, { 'metrics/wait-days.yaml': 'name: broken\n' });
-    const broken = codeownersCli(['--dir', dir]);
+    const broken = await codeownersCli(['--dir', dir]);
     expect(broken.status).toBe(1);
     expect(broken.stdout).toBe('');
     expect(broken.stderr).toContain('the catalog has errors');
-    expect(codeownersCli(['--dir', dir, '--write', '--check']).status).toBe(2);
+    expect((await codeownersCli(['--dir', dir, '--write', '--check'])).status).toBe(2);
   });
 });
 
 describe("this repository's own CODEOWNERS", () => {
-  it('is up to date with the example catalog', () => {
-    const run = codeownersCli(['--dir', PROJECT_ROOT, '--check']);
+  it('is up to date with the example catalog', async () => {
+    const run = await codeownersCli(['--dir', PROJECT_ROOT, '--check']);
     expect(run.stderr).toContain('is up to date');
     expect(run.status).toBe(0);
   });
