@@ -18,7 +18,7 @@ import { SourceMap } from './read/sources.ts';
 import { textValueDiagnostics } from './read/text-values.ts';
 import { parseYaml } from './read/yaml.ts';
 import { configSchema, type CatalogConfig } from './schemas/config.ts';
-import { trustedSettings, type TrustedSettings } from './trusted.ts';
+import { DEFAULT_TRUSTED_SETTINGS, type TrustedSettings } from './trusted.ts';
 import { validateEntry } from './validate.ts';
 
 export const CONFIG_FILE = 'catalog.config.yaml';
@@ -49,13 +49,10 @@ export interface LoadedCatalog extends LoadedEntries {
   diagnostics: Diagnostic[];
 }
 
-/** Reads the catalog; trusted settings come from the build's environment unless given. */
-export function loadCatalog(rootDir: string, trusted?: TrustedSettings): LoadedCatalog {
+/** Reads the catalog, with the settings only the build's environment may make (see trusted.ts). */
+export function loadCatalog(rootDir: string, settings: TrustedSettings = DEFAULT_TRUSTED_SETTINGS): LoadedCatalog {
   const root = resolve(rootDir);
   const diagnostics: Diagnostic[] = [];
-  const fromEnvironment = trustedSettings();
-  if (!trusted) append(diagnostics, fromEnvironment.diagnostics);
-  const settings = trusted ?? fromEnvironment.settings;
   const sources = new SourceMap();
   const config = loadConfig(root, diagnostics, sources);
   const schemas = schemasFor({ levels: config.levels, perspectives: config.perspectives });

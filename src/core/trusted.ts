@@ -17,6 +17,9 @@ export interface TrustedSettings {
   maxOutputBytes: number;
 }
 
+/** What a build allows when its environment says nothing. */
+export const DEFAULT_TRUSTED_SETTINGS: TrustedSettings = { allowMdxCode: false, maxOutputBytes: DEFAULT_MAX_OUTPUT_MB * 1024 * 1024 };
+
 /** The trusted settings from the environment, with a diagnostic for each value that cannot be read. */
 export function trustedSettings(env: NodeJS.ProcessEnv = process.env): { settings: TrustedSettings; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];

@@ -6,15 +6,7 @@
 import { copyFileSync, createReadStream, mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, extname, join } from 'node:path';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-};
+import { ASSET_TYPES } from '../core/read/narrative-urls.ts';
 
 /** Copies each checked asset (path from the catalog root → absolute file) to the same path under `outDir`. */
 export function copyPublishedAssets(assets: Map<string, string>, outDir: string): void {
@@ -32,7 +24,7 @@ export function serveAssets(assets: () => Map<string, string>, base: string) {
     const path = (request.url ?? '').split('?')[0]!;
     const absolute = path.startsWith(prefix) ? assets().get(path.slice(prefix.length)) : undefined;
     if (!absolute) return next();
-    response.setHeader('Content-Type', CONTENT_TYPES[extname(absolute).toLowerCase()] ?? 'application/octet-stream');
+    response.setHeader('Content-Type', ASSET_TYPES[extname(absolute).toLowerCase()] ?? 'application/octet-stream');
     response.setHeader('X-Content-Type-Options', 'nosniff');
     createReadStream(absolute).pipe(response);
   };

@@ -27,7 +27,8 @@ export function renderNarrative(body: string, file: string, assetHref: (path: st
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'element') pointAt(node, file, assetHref);
-    if ('children' in node) stack.push(...(node.children as Nodes[]));
+    // One push at a time: a spread of a huge paragraph's children would overflow the stack.
+    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
   }
   return toHtml(sanitize(tree, SCHEMA));
 }

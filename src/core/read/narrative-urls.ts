@@ -13,8 +13,16 @@ export const IMAGE_SCHEMES = ['http', 'https'] as const;
 
 /** The folder, at the catalog root, whose files narratives may show as images. */
 export const ASSETS_FOLDER = 'assets';
-/** Image files the site copies and serves. SVG is left out: opened on its own, it runs script. */
-export const ASSET_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif'];
+/** Image files the site copies and serves, with their media types. SVG is left out: opened on its own, it runs script. */
+export const ASSET_TYPES: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+};
+const ASSET_EXTENSIONS = Object.keys(ASSET_TYPES);
 /** Names an asset path may use: no encodings, no query, no hidden files, so what is checked is what is served. */
 const ASSET_SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 
