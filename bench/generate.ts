@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CATALOG_PATHS } from '../src/core/git.ts';
+import { CATALOG_PATHS } from '../src/features/git.ts';
 import { planCatalog, type CatalogPlan, type PlannedEntry } from './lib/plan.ts';
 import { toYaml } from './lib/yaml.ts';
 

@@ -4,7 +4,7 @@
  *
  *   node bench/layout.ts [goals]
  */
-import { layoutCascade } from '../src/core/layout/cascade.ts';
+import { layoutCascade } from '../src/diagrams/cascade.ts';
 import { syntheticCascade } from '../test/helpers/diagram-catalog.ts';
 
 const goals = Number(process.argv[2] ?? 5000);

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { catalogRoot, COMMON_OPTIONS, fail, parseCommand } from '../src/cli/common.ts';
-import { SCHEMA_KIND_INFO, type SchemaKind } from '../src/core/json-schema.ts';
+import { SCHEMA_KIND_INFO, type SchemaKind } from '../src/features/json-schema.ts';
 import { CONFIG_FILE } from '../src/core/load.ts';
 import { discoverFiles, toPosix } from '../src/core/read/files.ts';
 

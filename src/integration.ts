@@ -12,7 +12,7 @@ import * as pagefind from 'pagefind';
 import { hasErrors } from './core/diagnostics.ts';
 import { FOLDERS } from './core/kinds.ts';
 import { CONFIG_FILE } from './core/load.ts';
-import { formatText } from './core/report.ts';
+import { formatText } from './features/report.ts';
 import { ASSETS_FOLDER } from './core/read/narrative-urls.ts';
 import { catalogRootDir, getAnalysis, getCatalog, getTrusted, invalidateAnalysis } from './site/analysis.ts';
 import { COLLECTIONS, loaderName } from './site/loader.ts';

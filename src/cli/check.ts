@@ -1,7 +1,7 @@
 /** `npm run check`: every diagnostic of the catalog, the way the build sees it. */
 import { relative, sep } from 'node:path';
 import { analyzeCatalog } from '../core/analyze.ts';
-import { formatReport, REPORT_FORMATS, summary, type ReportFormat } from '../core/report.ts';
+import { formatReport, REPORT_FORMATS, summary, type ReportFormat } from '../features/report.ts';
 import { catalogRoot, type CliIo, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, processIo, runCommand, writeOutput } from './common.ts';
 
 const USAGE = `Usage: npm run check -- [--dir DIR] [--format text|json|github] [--today YYYY-MM-DD] [--strict] [--output FILE]

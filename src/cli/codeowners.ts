@@ -2,11 +2,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { analyzeCatalog } from '../core/analyze.ts';
-import { codeownersLines, formatCodeowners } from '../core/codeowners.ts';
+import { codeownersLines, formatCodeowners } from '../features/codeowners.ts';
 import { hasErrors } from '../core/diagnostics.ts';
-import { repoInfo } from '../core/git.ts';
+import { repoInfo } from '../features/git.ts';
 import { noun, plural } from '../core/plural.ts';
-import { summary } from '../core/report.ts';
+import { summary } from '../features/report.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
 
 const USAGE = `Usage: npm run codeowners -- [--dir DIR] [--write | --check] [--today YYYY-MM-DD]

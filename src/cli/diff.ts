@@ -1,8 +1,8 @@
 /** `npm run diff`: what a change does to the catalog, as Markdown for a pull-request comment or JSON for tools. */
 import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
-import { diffToJson, diffToMarkdown } from '../core/diff-markdown.ts';
-import { diffCatalogs } from '../core/diff.ts';
-import { checkoutCatalog, GitError, removeCheckout, repoInfo, resolveCommit } from '../core/git.ts';
+import { diffToJson, diffToMarkdown } from '../features/diff-markdown.ts';
+import { diffCatalogs } from '../features/diff.ts';
+import { checkoutCatalog, GitError, removeCheckout, repoInfo, resolveCommit } from '../features/git.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, usageError, writeOutput } from './common.ts';
 
 const USAGE = `Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]

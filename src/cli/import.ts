@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { catalogFolderProblem } from '../core/catalog-folder.ts';
 import { analyzeCatalog } from '../core/analyze.ts';
-import { summary } from '../core/report.ts';
+import { summary } from '../features/report.ts';
 import { IMPORT_KINDS, ImportError, runImport, type ImportKind } from '../import/index.ts';
 import { formatSummary, REPORT_FILE } from '../import/report.ts';
 import { catalogRoot, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';

@@ -1,6 +1,6 @@
 /** `npm run reminders`: fired triggers, stale data and overdue reviews, grouped per owner, as Markdown for an issue. */
 import { analyzeCatalog } from '../core/analyze.ts';
-import { collectReminders, remindersToJson, remindersToMarkdown } from '../core/reminders.ts';
+import { collectReminders, remindersToJson, remindersToMarkdown } from '../features/reminders.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, writeOutput } from './common.ts';
 
 const USAGE = `Usage: npm run reminders -- [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]

@@ -2,11 +2,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors } from '../core/diagnostics.ts';
-import { generateReference } from '../core/format-reference.ts';
-import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema } from '../core/json-schema.ts';
+import { generateReference } from '../features/format-reference.ts';
+import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema } from '../features/json-schema.ts';
 import { loadCatalogConfig } from '../core/load.ts';
 import { plural } from '../core/plural.ts';
-import { formatText } from '../core/report.ts';
+import { formatText } from '../features/report.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand } from './common.ts';
 
 /** The project the site is built from: its public/ folder is what gets published. */

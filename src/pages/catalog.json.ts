@@ -1,6 +1,6 @@
 /** /catalog.json: the resolved catalog, for other tools. */
 import type { APIRoute } from 'astro';
-import { catalogToJson } from '../core/export.ts';
+import { catalogToJson } from '../features/export.ts';
 import { getAnalysis } from '../site/analysis.ts';
 
 export const GET: APIRoute = () =>

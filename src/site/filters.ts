@@ -6,7 +6,7 @@
 import type { Status } from '../core/derive/status.ts';
 import { pathToTop, type Catalog, type MetricNode } from '../core/graph.ts';
 import type { Derived } from '../core/derive/index.ts';
-import { capitalise } from '../core/layout/text.ts';
+import { capitalise } from '../diagrams/text.ts';
 import { STATUS_WORDS } from './search.ts';
 
 export const FACETS = ['owner', 'goal', 'level', 'perspective', 'indicator', 'tier', 'status', 'tag'] as const;

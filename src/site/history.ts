@@ -3,7 +3,7 @@
  * shared by every page through a global slot, the way `analysis.ts` shares the analysis: keyed by
  * catalog root and the dev server's generation. Outside a git repository it says so.
  */
-import { readHistory, type HistoryResult } from '../core/history.ts';
+import { readHistory, type HistoryResult } from '../features/history.ts';
 import { catalogRootDir } from './analysis.ts';
 
 interface Slot {

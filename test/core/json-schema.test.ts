@@ -6,8 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, posix, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateReference } from '../../src/core/format-reference.ts';
-import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema, type JsonSchema } from '../../src/core/json-schema.ts';
+import { generateReference } from '../../src/features/format-reference.ts';
+import { generateJsonSchemas, observationJsonSchema, serializeJsonSchema, type JsonSchema } from '../../src/features/json-schema.ts';
 import { loadCatalogConfig } from '../../src/core/load.ts';
 import { CADENCES, DIRECTIONS, INDICATORS, METRIC_STATUSES, metricSchema } from '../../src/core/schemas/index.ts';
 import { analyze, removeCatalogs, validCatalog, writeCatalog } from '../helpers/catalog.ts';

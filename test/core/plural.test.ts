@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { describePeriod } from '../../src/core/periods.ts';
 import { noun, plural } from '../../src/core/plural.ts';
-import { summary } from '../../src/core/report.ts';
+import { summary } from '../../src/features/report.ts';
 import { formatSummary } from '../../src/import/report.ts';
 import type { ImportPlan } from '../../src/import/plan.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import { formatDiagnostic, formatGithub, formatJson, formatReport, formatText, summary } from '../../src/core/report.ts';
+import { formatDiagnostic, formatGithub, formatJson, formatReport, formatText, summary } from '../../src/features/report.ts';
 
 const error: Diagnostic = {
   file: 'metrics/wait-days.yaml',

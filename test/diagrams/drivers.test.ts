@@ -1,6 +1,6 @@
 /** The driver diagram: two hops each way, one column per hop, arrows one column right, few crossings. */
 import { describe, expect, it } from 'vitest';
-import { layoutDrivers } from '../../src/core/layout/drivers.ts';
+import { layoutDrivers } from '../../src/diagrams/drivers.ts';
 import { catalogOf } from '../helpers/diagram-catalog.ts';
 import { isWhole, overlaps } from '../helpers/boxes.ts';
 

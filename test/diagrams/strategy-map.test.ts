@@ -1,6 +1,6 @@
 /** The strategy map: perspective bands in configured order, arrows derived from drives between objectives. */
 import { describe, expect, it } from 'vitest';
-import { layoutStrategyMap, objectiveLinks, objectivesOf } from '../../src/core/layout/strategy-map.ts';
+import { layoutStrategyMap, objectiveLinks, objectivesOf } from '../../src/diagrams/strategy-map.ts';
 import { catalogOf } from '../helpers/diagram-catalog.ts';
 import { overlaps } from '../helpers/boxes.ts';
 

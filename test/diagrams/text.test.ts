@@ -1,7 +1,7 @@
 /** Fitting labels into boxes: wrapping at spaces, splitting long words, cutting with an ellipsis. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { capitalise, textWidth, truncate, wrapText } from '../../src/core/layout/text.ts';
+import { capitalise, textWidth, truncate, wrapText } from '../../src/diagrams/text.ts';
 
 describe('textWidth', () => {
   it('grows with the text and the font size, wide letters more than narrow ones', () => {

@@ -1,7 +1,7 @@
 /** A goal page's subtree with its metrics, and a metric page's trace to the mission. */
 import { describe, expect, it } from 'vitest';
-import { layoutSubtree, MAX_SUBTREE_NODES } from '../../src/core/layout/subtree.ts';
-import { layoutTrace } from '../../src/core/layout/trace.ts';
+import { layoutSubtree, MAX_SUBTREE_NODES } from '../../src/diagrams/subtree.ts';
+import { layoutTrace } from '../../src/diagrams/trace.ts';
 import { catalogOf, syntheticCascade } from '../helpers/diagram-catalog.ts';
 import { isWhole, overlaps } from '../helpers/boxes.ts';
 

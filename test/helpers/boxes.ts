@@ -1,5 +1,5 @@
 /** Geometry checks shared by the diagram layout tests. */
-import type { Box } from '../../src/core/layout/tree.ts';
+import type { Box } from '../../src/diagrams/tree.ts';
 
 /** Every pair of boxes that overlap (touching edges do not count), found with a sweep over x. */
 export function overlaps<T extends Box & { id: string }>(boxes: T[]): [string, string][] {

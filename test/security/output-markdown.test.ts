@@ -6,10 +6,10 @@
  * read as a workflow command when the output is printed in a CI log.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeownersLines, formatCodeowners, type CodeownersLine } from '../../src/core/codeowners.ts';
-import { diffToJson, diffToMarkdown } from '../../src/core/diff-markdown.ts';
-import type { CatalogDiff, KindDiff } from '../../src/core/diff.ts';
-import { collectReminders, remindersToJson, remindersToMarkdown, type OwnerReminders } from '../../src/core/reminders.ts';
+import { codeownersLines, formatCodeowners, type CodeownersLine } from '../../src/features/codeowners.ts';
+import { diffToJson, diffToMarkdown } from '../../src/features/diff-markdown.ts';
+import type { CatalogDiff, KindDiff } from '../../src/features/diff.ts';
+import { collectReminders, remindersToJson, remindersToMarkdown, type OwnerReminders } from '../../src/features/reminders.ts';
 import { analyze, removeCatalogs, validCatalog } from '../helpers/catalog.ts';
 import { edit } from '../helpers/core.ts';
 

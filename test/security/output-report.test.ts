@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.ts';
-import { formatGithub, formatJson, formatText } from '../../src/core/report.ts';
+import { formatGithub, formatJson, formatText } from '../../src/features/report.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
 import { runCliInProcess } from '../helpers/cli.ts';
 

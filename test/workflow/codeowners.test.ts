@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { codeownersLines, formatCodeowners, handleOf } from '../../src/core/codeowners.ts';
+import { codeownersLines, formatCodeowners, handleOf } from '../../src/features/codeowners.ts';
 import { analyze, removeCatalogs, TODAY, validCatalog, type Files } from '../helpers/catalog.ts';
 import { runCli, runCliInProcess } from '../helpers/cli.ts';
 import { plainFolder, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
-import { diffToMarkdown, NO_CHANGES } from '../../src/core/diff-markdown.ts';
+import { diffToMarkdown, NO_CHANGES } from '../../src/features/diff-markdown.ts';
 import { escapeMarkdown } from '../../src/core/escape.ts';
-import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../src/core/diff.ts';
+import { diffCatalogs, isEmptyDiff, type CatalogDiff } from '../../src/features/diff.ts';
 import { TODAY, validCatalog, type Files } from '../helpers/catalog.ts';
 import { runCli, runCliInProcess } from '../helpers/cli.ts';
 import { edit, withFiles } from '../helpers/core.ts';

@@ -4,8 +4,8 @@
  * `git cat-file` however many files and commits; and what happens outside a repository.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { runGit, type GitRunner } from '../../src/core/git.ts';
-import { readHistory, timeline, type History } from '../../src/core/history.ts';
+import { runGit, type GitRunner } from '../../src/features/git.ts';
+import { readHistory, timeline, type History } from '../../src/features/history.ts';
 import { validCatalog } from '../helpers/catalog.ts';
 import { edit } from '../helpers/core.ts';
 import { commitAll, git, move, plainFolder, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';

@@ -1,6 +1,6 @@
 /** Reminders: fired triggers, stale data and overdue reviews, grouped per owner as Markdown for an issue. */
 import { afterAll, describe, expect, it } from 'vitest';
-import { collectReminders, remindersToMarkdown } from '../../src/core/reminders.ts';
+import { collectReminders, remindersToMarkdown } from '../../src/features/reminders.ts';
 import { analyze, removeCatalogs, validCatalog, writeCatalog, type Files } from '../helpers/catalog.ts';
 import { runCli } from '../helpers/cli.ts';
 import { edit } from '../helpers/core.ts';

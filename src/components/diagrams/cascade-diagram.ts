@@ -7,8 +7,8 @@
  * first time the box is used).
  */
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
-import { BOX, boxAt, CASCADE_GRID } from '../../core/layout/cascade.ts';
-import { columnLink, placeInColumns, type Box, type TreeInput } from '../../core/layout/tree.ts';
+import { BOX, boxAt, CASCADE_GRID } from '../../diagrams/cascade.ts';
+import { columnLink, placeInColumns, type Box, type TreeInput } from '../../diagrams/tree.ts';
 import { plural } from '../../core/plural.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -5,7 +5,7 @@
  * heuristic of layered graph drawing) so few arrows cross.
  */
 import { linkHorizontal } from 'd3';
-import type { Catalog } from '../graph.ts';
+import type { Catalog } from '../core/graph.ts';
 import { BOX, labelBox, type DiagramLink } from './cascade.ts';
 import { capitalise } from './text.ts';
 import type { Box, BoxLabel } from './tree.ts';

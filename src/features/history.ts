@@ -6,12 +6,12 @@
  * is keyed by the file's latest path, relative to the catalog root.
  */
 import { posix } from 'node:path';
-import { CONFIG_FILE } from './load.ts';
+import { CONFIG_FILE } from '../core/load.ts';
 import { fieldChanges, isPlainObject, type FieldChange } from './fields.ts';
-import { kindOfFolder, type FileKind } from './kinds.ts';
+import { kindOfFolder, type FileKind } from '../core/kinds.ts';
 import { gitProblem, readObjects, repoInfo, runGit, CATALOG_PATHS, type GitRunner } from './git.ts';
-import { entryParts } from './read/entry.ts';
-import { parseYaml } from './read/yaml.ts';
+import { entryParts } from '../core/read/entry.ts';
+import { parseYaml } from '../core/read/yaml.ts';
 
 export interface Commit {
   hash: string;

@@ -4,8 +4,8 @@
  * wherever a leading metric under the first drives a metric under the second.
  */
 import { curveBumpY, line, linkHorizontal, linkVertical } from 'd3';
-import { descendantsOf, type Catalog, type GoalNode } from '../graph.ts';
-import { plural } from '../plural.ts';
+import { descendantsOf, type Catalog, type GoalNode } from '../core/graph.ts';
+import { plural } from '../core/plural.ts';
 import { BOX, labelBox } from './cascade.ts';
 import { capitalise } from './text.ts';
 import type { Box, BoxLabel } from './tree.ts';

@@ -8,9 +8,9 @@
  * and every reference between files.
  */
 import { z } from 'zod';
-import { configSchema } from './schemas/config.ts';
-import { ENTRY_KINDS, schemasFor, type EntryKind, type SchemaShape } from './kinds.ts';
-import { observationSchema } from './schemas/observation.ts';
+import { configSchema } from '../core/schemas/config.ts';
+import { ENTRY_KINDS, schemasFor, type EntryKind, type SchemaShape } from '../core/kinds.ts';
+import { observationSchema } from '../core/schemas/observation.ts';
 
 /** A JSON Schema (draft-07) as plain data. */
 export interface JsonSchema {

@@ -5,14 +5,14 @@
  * the change introduces or resolves; and its effect on the cascade, read off both graphs.
  * Pure: the CLI decides where the two versions come from.
  */
-import type { Analysis } from './analyze.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import type { Status } from './derive/index.ts';
-import { entriesOf, type Catalog } from './graph.ts';
-import type { Entry } from './load.ts';
+import type { Analysis } from '../core/analyze.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Status } from '../core/derive/index.ts';
+import { entriesOf, type Catalog } from '../core/graph.ts';
+import type { Entry } from '../core/load.ts';
 import { deepEqual, fieldChanges, type FieldChange } from './fields.ts';
-import { ENTRY_KINDS, KINDS, perCollection, type Collection, type EntryKind } from './kinds.ts';
-import { plural } from './plural.ts';
+import { ENTRY_KINDS, KINDS, perCollection, type Collection, type EntryKind } from '../core/kinds.ts';
+import { plural } from '../core/plural.ts';
 
 export type { FieldChange };
 

@@ -8,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { CONFIG_FILE } from './load.ts';
-import { FOLDERS } from './kinds.ts';
-import { ASSETS_FOLDER } from './read/narrative-urls.ts';
+import { CONFIG_FILE } from '../core/load.ts';
+import { FOLDERS } from '../core/kinds.ts';
+import { ASSETS_FOLDER } from '../core/read/narrative-urls.ts';
 
 export interface GitResult {
   /** Exit status; `null` when git could not be started or was killed. */

@@ -2,7 +2,7 @@
  * A metric page's trace diagram: the metric at the bottom, each goal it supports above it, and
  * every goal on their paths up to the mission at the top, shared ancestors drawn once.
  */
-import { pathToTop, type Catalog, type GoalNode } from '../graph.ts';
+import { pathToTop, type Catalog, type GoalNode } from '../core/graph.ts';
 import { BOX, goalSpec, labelBox, type DiagramLink, type DiagramNode, type NodeSpec } from './cascade.ts';
 import { capitalise } from './text.ts';
 import { placeTree, treeLink, type Box, type TreeInput } from './tree.ts';

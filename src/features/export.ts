@@ -3,8 +3,8 @@
  * fields as written (defaults applied), and its links in both directions; metrics and goals also
  * carry what their values say as of the catalog's date.
  */
-import type { Derived } from './derive/index.ts';
-import { pathToTop, type Catalog, type MetricNode } from './graph.ts';
+import type { Derived } from '../core/derive/index.ts';
+import { pathToTop, type Catalog, type MetricNode } from '../core/graph.ts';
 
 export const CATALOG_JSON_VERSION = 1;
 

@@ -5,10 +5,10 @@
  * and an `off` in catalog.config.yaml apply here too) and the derived fired triggers. Catalog text
  * in the Markdown is escaped (escape.ts); only schema-checked handles are written as mentions.
  */
-import type { Analysis } from './analyze.ts';
+import type { Analysis } from '../core/analyze.ts';
 import { handleOf } from './codeowners.ts';
-import { codeSpan, escapeLine, escapeMarkdown, inertLines, jsonText, mention } from './escape.ts';
-import { plural } from './plural.ts';
+import { codeSpan, escapeLine, escapeMarkdown, inertLines, jsonText, mention } from '../core/escape.ts';
+import { plural } from '../core/plural.ts';
 
 export type ReminderKind = 'trigger' | 'stale' | 'review';
 

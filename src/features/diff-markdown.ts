@@ -5,12 +5,12 @@
  * reads as a workflow command when it is printed in a CI log. Long lists fold into <details>; the
  * whole comment stays under GitHub's size limit.
  */
-import type { Diagnostic } from './diagnostics.ts';
-import { codeSpan, escapeDiagnostic, escapeMarkdown, inertLines, jsonText } from './escape.ts';
-import { ENTRY_KINDS, KINDS } from './kinds.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { codeSpan, escapeDiagnostic, escapeMarkdown, inertLines, jsonText } from '../core/escape.ts';
+import { ENTRY_KINDS, KINDS } from '../core/kinds.ts';
 import { countKind, isEmptyDiff, type CatalogDiff, type CascadeEffect, type DataChange, type EntryChange, type EntryRef, type FieldChange, type KindDiff, type RenamedEntry, type RetiredEntry } from './diff.ts';
 import { isPlainObject } from './fields.ts';
-import { plural } from './plural.ts';
+import { plural } from '../core/plural.ts';
 
 export const NO_CHANGES = 'No changes to the catalog.';
 

@@ -3,7 +3,7 @@
  * near the top of a large cascade would draw half the catalog, so whole generations are added
  * only while the diagram stays small; what is left out is counted on the box it hangs from.
  */
-import { descendantsOf, type Catalog, type GoalNode, type MetricNode } from '../graph.ts';
+import { descendantsOf, type Catalog, type GoalNode, type MetricNode } from '../core/graph.ts';
 import { arrangeTree, goalSpec, labelBox, type NodeSpec, type TreeDiagram } from './cascade.ts';
 import type { ColumnGrid } from './tree.ts';
 import { capitalise } from './text.ts';

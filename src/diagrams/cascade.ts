@@ -3,8 +3,8 @@
  * each goal a box with its title, level, owner and metric count. Pure data for the page and the
  * client script; large trees say which subtrees the script collapses at first.
  */
-import type { Catalog, GoalNode } from '../graph.ts';
-import { plural } from '../plural.ts';
+import type { Catalog, GoalNode } from '../core/graph.ts';
+import { plural } from '../core/plural.ts';
 import { placeInColumns, columnLink, type Box, type BoxLabel, type ColumnGrid, type TreeInput } from './tree.ts';
 import { capitalise, truncate, wrapText } from './text.ts';
 

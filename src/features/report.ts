@@ -4,9 +4,9 @@
  * is escaped here, at the output, so no message can end its line, forge an annotation or stop
  * the runner from reading ours, whatever a rule puts in it.
  */
-import type { Diagnostic } from './diagnostics.ts';
-import { escapeDiagnostic, escapeLine, inertLine, jsonText } from './escape.ts';
-import { plural } from './plural.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { escapeDiagnostic, escapeLine, inertLine, jsonText } from '../core/escape.ts';
+import { plural } from '../core/plural.ts';
 
 export type ReportFormat = 'text' | 'json' | 'github';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];

@@ -3,8 +3,8 @@
  * its owner's GitHub handle, or by the nearest team above the owner that has one. Entries with no
  * handle anywhere up the hierarchy are listed as comments, never silently dropped. Pure.
  */
-import { escapeLine, inertLine } from './escape.ts';
-import type { Catalog } from './graph.ts';
+import { escapeLine, inertLine } from '../core/escape.ts';
+import type { Catalog } from '../core/graph.ts';
 
 export interface HandleFound {
   handle: string;
