@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { csvParseRows, dsvFormat, tsvParseRows } from 'd3';
+import { csvParseRows, dsvFormat, tsvParseRows } from 'd3-dsv';
 import type { Cadence } from '../core/schemas/common.ts';
 import type { MetricData } from '../core/schemas/metric.ts';
 import { createPlanner, guessOwnerKind, type ImportPlan, type PlanOptions } from './plan.ts';

@@ -2,7 +2,7 @@
  * `data/<metric-id>.csv`: observed values, one row per date, each row validated with the
  * observation schema and kept with its line so errors point at it.
  */
-import { csvParseRows } from 'd3';
+import { csvParseRows } from 'd3-dsv';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DATA_COLUMNS, observationSchema, REQUIRED_DATA_COLUMNS, type Observation } from '../schemas/observation.ts';
 import { DEFAULT_LIMITS } from '../schemas/config.ts';
