@@ -7,7 +7,7 @@
  * first time the box is used).
  */
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
-import { BOX, boxAt, CASCADE_GRID } from '../../diagrams/cascade.ts';
+import { BOX, boxAt, CASCADE_GRID } from '../../diagrams/kit.ts';
 import { columnLink, placeInColumns, type Box, type TreeInput } from '../../diagrams/tree.ts';
 import { plural } from '../../core/plural.ts';
 
