@@ -1,42 +1,16 @@
 /**
  * The cascade diagram's geometry: the goal tree from the mission down, one column per level,
- * each goal a box with its title, level, owner and metric count. Pure data for the page and the
- * client script; large trees say which subtrees the script collapses at first.
+ * each goal a box with its title, level, owner and metric count. Pure data for the page; large
+ * trees say which subtrees the client script collapses at first.
  */
 import type { Catalog, GoalNode } from '../core/graph.ts';
 import { plural } from '../core/plural.ts';
+import { CASCADE_GRID, captionWithStatus, labelBox, ownerLabel } from './kit.ts';
 import { placeInColumns, columnLink, type Box, type BoxLabel, type ColumnGrid, type TreeInput } from './tree.ts';
-import { capitalise, truncate, wrapText } from './text.ts';
-
-/** Box and text sizes, in pixels, shared with the components that draw the boxes. */
-export const BOX = {
-  width: 196,
-  padding: 8,
-  titleFont: 13,
-  smallFont: 11,
-  lineHeight: 15,
-  maxLines: 3,
-} as const;
-
-export const CASCADE_GRID: ColumnGrid = { width: BOX.width, step: 240, gap: 10, groupGap: 18, top: 28 };
+import { capitalise } from './text.ts';
 
 /** Until the client script collapses deeper levels, at most this many goals show at first. */
 export const MAX_VISIBLE_AT_FIRST = 60;
-
-/**
- * The transform that places a box drawn by NodeBox: its origin is where the text starts, one
- * padding in from the box's left edge, so no text element needs an x of its own.
- */
-export const boxAt = (x: number, y: number) => `translate(${x + BOX.padding},${y})`;
-
-/** Baseline of the caption (level, or the metric's indicator) at the top of a box. */
-export const CAPTION_Y = 16;
-/** Baseline of title line `index` inside a box. */
-export const titleY = (index: number) => 32 + BOX.lineHeight * index;
-/** Baseline of the byline (metric count and owner) under `lines` title lines. */
-export const bylineY = (lines: number) => titleY(Math.max(lines, 1) - 1) + 16;
-/** Height of a box with `lines` title lines. */
-export const boxHeight = (lines: number) => bylineY(lines) + 9;
 
 /** The caption is level and status (goals) or indicator (metrics); the byline metric count and owner. */
 export interface DiagramNode extends Box, BoxLabel {
@@ -79,25 +53,6 @@ export interface TreeDiagram {
   roots: string[];
 }
 
-
-/** Title lines, caption, byline and height of a box. */
-export function labelBox(label: string, caption: string, byline: string) {
-  const inner = BOX.width - 2 * BOX.padding;
-  const { lines, truncated } = wrapText(label, inner, BOX.titleFont, BOX.maxLines);
-  const drawn = lines.length ? lines : [''];
-  const shortCaption = truncate(caption, inner, BOX.smallFont);
-  const shortByline = truncate(byline, inner, BOX.smallFont);
-  return {
-    lines: drawn,
-    truncated: truncated || shortCaption !== caption || shortByline !== byline,
-    caption: shortCaption,
-    byline: shortByline,
-    fullCaption: caption,
-    fullByline: byline,
-    height: boxHeight(drawn.length),
-  };
-}
-
 /** A node before placement: what it shows and which nodes hang under it. */
 export type NodeSpec = Omit<DiagramNode, keyof Box | 'parent' | 'children' | 'collapsedByDefault' | 'hiddenByDefault' | 'depth'> & {
   depth: number;
@@ -107,10 +62,9 @@ export type NodeSpec = Omit<DiagramNode, keyof Box | 'parent' | 'children' | 'co
 };
 
 export function goalSpec(catalog: Catalog, goal: GoalNode, depth: number, children: NodeSpec[]): NodeSpec {
-  const owner = catalog.owners.get(goal.data.owner)?.data.name ?? goal.data.owner;
-  const status = goal.data.status ?? 'active';
-  const caption = [capitalise(goal.data.level), ...(status === 'active' ? [] : [status])].join(' · ');
-  const box = labelBox(goal.data.title, caption, `${plural(goal.metrics.length, 'metric')} · ${owner}`);
+  const owner = ownerLabel(catalog, goal.data.owner);
+  const { status } = goal.data;
+  const box = labelBox(goal.data.title, captionWithStatus([capitalise(goal.data.level)], status), `${plural(goal.metrics.length, 'metric')} · ${owner}`);
   return { id: goal.id, entry: goal.id, kind: 'goal', label: goal.data.title, level: goal.data.level, owner, metrics: goal.metrics.length, status, depth, ...box, children };
 }
 

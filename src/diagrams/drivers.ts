@@ -6,8 +6,8 @@
  */
 import { linkHorizontal } from 'd3';
 import type { Catalog } from '../core/graph.ts';
-import { BOX, labelBox, type DiagramLink } from './cascade.ts';
-import { capitalise } from './text.ts';
+import type { DiagramLink } from './cascade.ts';
+import { BOX, metricBox } from './kit.ts';
 import type { Box, BoxLabel } from './tree.ts';
 
 /** How far the diagram follows `drives` links each way. */
@@ -98,13 +98,8 @@ export function layoutDrivers(catalog: Catalog, metricId: string): DriverDiagram
   let height = 0;
   const stacks = hops.map((h) => {
     const column = columns.get(h)!.map((id, row) => {
-      const metric = catalog.metrics.get(id)!;
-      const owner = catalog.owners.get(metric.data.owner)?.data.name ?? metric.data.owner;
-      const status = metric.data.status ?? 'active';
-      const caption = [`${capitalise(metric.data.indicator)} metric`, ...(metric.data.primary ? ['primary'] : []), ...(status === 'active' ? [] : [status])].join(' · ');
-      const box = labelBox(metric.data.name, caption, owner);
-      const { height: boxHeight, ...text } = box;
-      return { id, hop: h, row, label: metric.data.name, indicator: metric.data.indicator, status, ...text, x: (h - first) * STEP, y: 0, width: BOX.width, height: boxHeight };
+      const { height: boxHeight, ...shown } = metricBox(catalog, catalog.metrics.get(id)!);
+      return { id, hop: h, row, ...shown, x: (h - first) * STEP, y: 0, width: BOX.width, height: boxHeight };
     });
     const total = column.reduce((sum, n) => sum + n.height, 0) + GAP * (column.length - 1);
     height = Math.max(height, total);

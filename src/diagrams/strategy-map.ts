@@ -6,7 +6,7 @@
 import { curveBumpY, line, linkHorizontal, linkVertical } from 'd3';
 import { descendantsOf, type Catalog, type GoalNode } from '../core/graph.ts';
 import { plural } from '../core/plural.ts';
-import { BOX, labelBox } from './cascade.ts';
+import { BOX, captionWithStatus, labelBox, ownerLabel } from './kit.ts';
 import { capitalise } from './text.ts';
 import type { Box, BoxLabel } from './tree.ts';
 
@@ -122,9 +122,8 @@ export function layoutStrategyMap(catalog: Catalog): StrategyMap {
   const boxes = new Map<string, ReturnType<typeof labelBox> & { label: string; status: string }>();
   for (const g of objectives) {
     const metricCount = new Set([g, ...descendantsOf(catalog, g.id)].flatMap((d) => d.metrics)).size;
-    const owner = catalog.owners.get(g.data.owner)?.data.name ?? g.data.owner;
-    const caption = [`${plural(metricCount, 'metric')} in its subtree`, ...(g.data.status === 'active' ? [] : [g.data.status])].join(' · ');
-    boxes.set(g.id, { ...labelBox(g.data.title, caption, owner), label: g.data.title, status: g.data.status ?? 'active' });
+    const caption = captionWithStatus([`${plural(metricCount, 'metric')} in its subtree`], g.data.status);
+    boxes.set(g.id, { ...labelBox(g.data.title, caption, ownerLabel(catalog, g.data.owner)), label: g.data.title, status: g.data.status });
   }
   // At least three boxes wide, so a small map still reads as bands across the page.
   const widest = Math.max(3, ...rows.map((r) => r.length));

@@ -4,22 +4,15 @@
  * only while the diagram stays small; what is left out is counted on the box it hangs from.
  */
 import { descendantsOf, type Catalog, type GoalNode, type MetricNode } from '../core/graph.ts';
-import { arrangeTree, goalSpec, labelBox, type NodeSpec, type TreeDiagram } from './cascade.ts';
-import type { ColumnGrid } from './tree.ts';
-import { capitalise } from './text.ts';
-
-export const SUBTREE_GRID: ColumnGrid = { width: 196, step: 236, gap: 8, groupGap: 16, top: 0 };
+import { arrangeTree, goalSpec, type NodeSpec, type TreeDiagram } from './cascade.ts';
+import { metricBox, SUBTREE_GRID } from './kit.ts';
 
 /** The most boxes a goal page's diagram draws. */
 export const MAX_SUBTREE_NODES = 40;
 
 /** A metric's box under one goal; a metric supporting two goals in the subtree is drawn under each. */
 function metricSpec(catalog: Catalog, metric: MetricNode, goalId: string, depth: number): NodeSpec {
-  const owner = catalog.owners.get(metric.data.owner)?.data.name ?? metric.data.owner;
-  const status = metric.data.status ?? 'active';
-  const caption = [`${capitalise(metric.data.indicator)} metric`, ...(metric.data.primary ? ['primary'] : []), ...(status === 'active' ? [] : [status])].join(' · ');
-  const box = labelBox(metric.data.name, caption, owner);
-  return { id: `${goalId}>${metric.id}`, entry: metric.id, kind: 'metric', label: metric.data.name, owner, status, indicator: metric.data.indicator, depth, ...box, children: [] };
+  return { id: `${goalId}>${metric.id}`, entry: metric.id, kind: 'metric', depth, ...metricBox(catalog, metric), children: [] };
 }
 
 /** How many generations of goals below `root` fit, with their metrics, in the node budget. */

@@ -3,8 +3,8 @@
  * every goal on their paths up to the mission at the top, shared ancestors drawn once.
  */
 import { pathToTop, type Catalog, type GoalNode } from '../core/graph.ts';
-import { BOX, goalSpec, labelBox, type DiagramLink, type DiagramNode, type NodeSpec } from './cascade.ts';
-import { capitalise } from './text.ts';
+import { goalSpec, type DiagramLink, type DiagramNode, type NodeSpec } from './cascade.ts';
+import { BOX, metricBox } from './kit.ts';
 import { placeTree, treeLink, type Box, type TreeInput } from './tree.ts';
 
 /** Space between boxes side by side, and between rows. */
@@ -57,9 +57,7 @@ export function layoutTrace(catalog: Catalog, metricId: string): TraceDiagram | 
   const root: TreeInput = roots.length === 1 ? roots[0]! : { id: '\0root', rank: -1, size: 0, children: roots };
   const placed = placeTree(root, GAP, GAP);
 
-  const metricCaption = [`${capitalise(metric.data.indicator)} metric`, ...(metric.data.primary ? ['primary'] : [])].join(' · ');
-  const owner = catalog.owners.get(metric.data.owner)?.data.name ?? metric.data.owner;
-  const metricSpec: NodeSpec = { id: `metric:${metric.id}`, entry: metric.id, kind: 'metric', label: metric.data.name, owner, status: metric.data.status ?? 'active', indicator: metric.data.indicator, depth: metricRank, ...labelBox(metric.data.name, metricCaption, owner), children: [] };
+  const metricSpec: NodeSpec = { id: `metric:${metric.id}`, entry: metric.id, kind: 'metric', depth: metricRank, ...metricBox(catalog, metric), children: [] };
 
   // Rows: each as tall as its tallest box.
   const heights = new Map<number, number>();

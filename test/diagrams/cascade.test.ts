@@ -1,6 +1,7 @@
 /** The cascade's layout data: one box per goal in its level's column, links, collapsing, no overlaps. */
 import { describe, expect, it } from 'vitest';
-import { CASCADE_GRID, collapseDepthFor, layoutCascade, MAX_VISIBLE_AT_FIRST } from '../../src/diagrams/cascade.ts';
+import { collapseDepthFor, layoutCascade, MAX_VISIBLE_AT_FIRST } from '../../src/diagrams/cascade.ts';
+import { CASCADE_GRID } from '../../src/diagrams/kit.ts';
 import { catalogOf, syntheticCascade } from '../helpers/diagram-catalog.ts';
 import { isWhole, overlaps, pathNumbers } from '../helpers/boxes.ts';
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
+import { layoutCascade } from '../../src/diagrams/cascade.ts';
 import { buildSite, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
@@ -66,6 +67,18 @@ describe('the cascade page', () => {
     expect(svg.querySelectorAll('g.z > g > g a').map((a) => a.getAttribute('href'))).toContain('/goals/dispatch-gaps/');
     expect(svg.querySelectorAll('.off, [hidden]')).toHaveLength(0);
     expect(page.querySelector('[data-tools]')!.hasAttribute('hidden')).toBe(true);
+  });
+
+  it('writes on each box’s group the column and height its script lays the tree out from', () => {
+    const diagram = layoutCascade(catalog);
+    for (const node of diagram.nodes) {
+      const group = svg.querySelector(`a[href="/goals/${node.entry}/"]`)!.parentNode!;
+      expect(group.tagName, node.id).toBe('G');
+      expect(group.getAttribute('data-rank'), node.id).toBe(String(node.depth));
+      expect(group.getAttribute('data-height'), node.id).toBe(group.querySelector(':scope > a > rect')!.getAttribute('height'));
+    }
+    // Goal pages draw the same boxes with no script, so they carry none of it.
+    expect(readPage(build.outDir, 'goals/reliable-service').querySelectorAll('[data-diagram="subtree"] [data-rank], [data-diagram="subtree"] [data-height]')).toHaveLength(0);
   });
 
   it('keeps catalog text as text inside the SVG', () => {

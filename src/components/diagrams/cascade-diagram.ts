@@ -7,7 +7,8 @@
  * first time the box is used).
  */
 import { select, zoom, zoomIdentity, type ZoomBehavior } from 'd3';
-import { BOX, boxAt, CASCADE_GRID } from '../../diagrams/cascade.ts';
+import { readGroupData } from '../../diagrams/cascade-data.ts';
+import { boxAt, CASCADE_GRID } from '../../diagrams/kit.ts';
 import { columnLink, placeInColumns, type Box, type TreeInput } from '../../diagrams/tree.ts';
 import { plural } from '../../core/plural.ts';
 
@@ -62,17 +63,18 @@ class CascadeDiagram extends HTMLElement {
     const read = (group: SVGGElement, parent?: Item): Item => {
       const link = group.querySelector<SVGAElement>(':scope > a')!;
       const href = link.getAttribute('href') ?? '';
+      const { rank, height, collapsedAtFirst } = readGroupData(group.dataset);
       const item: Item = {
         key: String(this.items.length),
         group,
         link,
         title: titles.get(href) ?? shownTitle(link),
-        rank: Math.round(((link.transform.baseVal.consolidate()?.matrix.e ?? 0) - BOX.padding) / CASCADE_GRID.step),
-        height: link.querySelector('rect')!.height.baseVal.value,
+        rank,
+        height,
         parent,
         children: [],
-        collapsed: group.hasAttribute('data-c'),
-        collapsedAtFirst: group.hasAttribute('data-c'),
+        collapsed: collapsedAtFirst,
+        collapsedAtFirst,
       };
       this.items.push(item);
       this.byId.set(lastSegment(href), item);
