@@ -129,6 +129,16 @@ export function gitSource(dir: string, commit: string, run: GitRunner = runGit):
   const listing = run(['ls-tree', '-r', '-z', '-l', commit, '--', ...CATALOG_PATHS, ASSETS_FOLDER], { cwd: dir });
   if (listing.status !== 0) throw new GitError(gitProblem(listing));
   const blobs = new Map<string, { file: TreeFile; object: string }>();
+  // What the loader reads: regular catalog files within its size limit. Links and larger files are
+  // refused by their listing, and images are only looked at, so none of them is read in the batch.
+  const readable = (path: string, { file }: { file: TreeFile }) => file.type === 'file' && file.size <= MAX_FILE_BYTES && !path.startsWith(`${ASSETS_FOLDER}/`);
+  let batch: Map<string, Buffer> | undefined;
+  const read = (path: string): Buffer => {
+    const blob = blobs.get(path)!;
+    if (!readable(path, blob)) return readObjects(dir, [blob.object], run).get(blob.object) ?? Buffer.alloc(0);
+    batch ??= readObjects(dir, [...new Set([...blobs].filter(([p, b]) => readable(p, b)).map(([, b]) => b.object))], run);
+    return batch.get(blob.object) ?? Buffer.alloc(0);
+  };
   for (const record of listing.stdout.toString('utf8').split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
@@ -136,16 +146,6 @@ export function gitSource(dir: string, commit: string, run: GitRunner = runGit):
     if (type !== 'blob') continue; // submodules are not catalog files
     const path = record.slice(tab + 1);
     blobs.set(path, { object, file: { type: mode === '120000' ? 'link' : 'file', size: Number(size), read: () => read(path) } });
-  }
-  // What the loader reads: regular catalog files within its size limit. Links and larger files are
-  // refused by their listing, and images are only looked at, so none of them is read in the batch.
-  const readable = (path: string, { file }: { file: TreeFile }) => file.type === 'file' && file.size <= MAX_FILE_BYTES && !path.startsWith(`${ASSETS_FOLDER}/`);
-  let batch: Map<string, Buffer> | undefined;
-  function read(path: string): Buffer {
-    const blob = blobs.get(path)!;
-    if (!readable(path, blob)) return readObjects(dir, [blob.object], run).get(blob.object) ?? Buffer.alloc(0);
-    batch ??= readObjects(dir, [...new Set([...blobs].filter(([p, b]) => readable(p, b)).map(([, b]) => b.object))], run);
-    return batch.get(blob.object) ?? Buffer.alloc(0);
   }
   return treeSource(`${commit} in ${dir}`, new Map([...blobs].map(([path, { file }]) => [path, file])));
 }

@@ -6,7 +6,7 @@
  * Operations that fail throw an error with a Node-style `code` (`ENOENT`, `ENOTDIR`, …), which the
  * loader names in its diagnostics.
  */
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { catalogFolderProblem, type FolderProblem } from '../catalog-folder.ts';
 
@@ -40,7 +40,7 @@ export interface CatalogSource {
 }
 
 /** An error carrying a code the way Node's file-system errors do. */
-export function sourceError(code: string, path: string): NodeJS.ErrnoException {
+function sourceError(code: string, path: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${path}`), { code });
 }
 
@@ -51,15 +51,20 @@ export function folderSource(rootDir: string): CatalogSource {
   return {
     root,
     problem: () => catalogFolderProblem(root),
-    list: (folder) => readdirSync(at(folder), { withFileTypes: true }).map((entry) => ({ name: entry.name, type: entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : entry.isSymbolicLink() ? 'link' : 'other' })),
+    list: (folder) => readdirSync(at(folder), { withFileTypes: true }).map((entry) => ({ name: entry.name, type: typeOf(entry) })),
     stat: (path) => {
       const stats = lstatSync(at(path));
-      return { type: stats.isFile() ? 'file' : stats.isDirectory() ? 'folder' : stats.isSymbolicLink() ? 'link' : 'other', size: stats.size };
+      return { type: typeOf(stats), size: stats.size };
     },
     read: (path) => readFileSync(at(path)),
-    // As before sources: a link counts when what it points to exists.
+    // Followed, as `existsSync` does: a link counts when what it points to exists.
     exists: (path) => existsSync(at(path)),
   };
+}
+
+/** What a directory entry, or lstat's answer, is. */
+function typeOf(entry: Pick<Stats, 'isFile' | 'isDirectory' | 'isSymbolicLink'>): EntryType {
+  return entry.isFile() ? 'file' : entry.isDirectory() ? 'folder' : entry.isSymbolicLink() ? 'link' : 'other';
 }
 
 /** A source as given, or the folder a path names (a string stays a folder, as it always was). */
@@ -76,7 +81,7 @@ export interface TreeFile {
 
 /**
  * A source over a list of files by path (a revision's tree, or files in memory). Folders are the
- * paths' parents; a path with an empty or `..` segment is left out, since no folder holds it.
+ * paths' parents; a path with an empty, `.` or `..` segment is left out, since no folder holds it.
  */
 export function treeSource(root: string, files: Map<string, TreeFile>): CatalogSource {
   const folders = new Map<string, Map<string, EntryType>>([['', new Map()]]);
@@ -128,8 +133,10 @@ export type MemoryFile = string | Buffer | { link: string };
 export function memorySource(files: Record<string, MemoryFile>, root = 'memory'): CatalogSource {
   const tree = new Map<string, TreeFile>();
   for (const [path, content] of Object.entries(files)) {
-    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.isBuffer(content) ? content : Buffer.from(content.link);
-    tree.set(path, { type: Buffer.isBuffer(content) || typeof content === 'string' ? 'file' : 'link', size: bytes.length, read: () => bytes });
+    const link = typeof content === 'object' && !Buffer.isBuffer(content);
+    // A link's bytes are its target, as git stores one.
+    const bytes = link ? Buffer.from(content.link) : Buffer.isBuffer(content) ? content : Buffer.from(content);
+    tree.set(path, { type: link ? 'link' : 'file', size: bytes.length, read: () => bytes });
   }
   return treeSource(root, tree);
 }
