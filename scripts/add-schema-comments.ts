@@ -15,6 +15,7 @@ import { catalogRoot, COMMON_OPTIONS, fail, parseCommand } from '../src/cli/comm
 import { SCHEMA_KIND_INFO, type SchemaKind } from '../src/features/json-schema.ts';
 import { CONFIG_FILE } from '../src/core/load.ts';
 import { discoverFiles, toPosix } from '../src/core/read/files.ts';
+import { folderSource } from '../src/core/read/source.ts';
 
 const USAGE = `Usage: node scripts/add-schema-comments.ts [--dir DIR] [--schemas DIR|URL] [--check]
 
@@ -55,7 +56,7 @@ function withSchemaComment(text: string, schema: string): string {
 }
 
 const targets: { path: string; kind: SchemaKind }[] = [{ path: CONFIG_FILE, kind: 'config' }];
-for (const file of discoverFiles(root).files) {
+for (const file of discoverFiles(folderSource(root)).files) {
   if (file.kind !== 'data' && file.extension === '.yaml') targets.push({ path: file.path, kind: file.kind });
 }
 

@@ -2,7 +2,7 @@
 import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
 import { diffToJson, diffToMarkdown } from '../features/diff-markdown.ts';
 import { diffCatalogs } from '../features/diff.ts';
-import { checkoutCatalog, GitError, removeCheckout, repoInfo, resolveCommit } from '../features/git.ts';
+import { GitError, gitSource, repoInfo, resolveCommit } from '../features/git.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, usageError, writeOutput } from './common.ts';
 
 const USAGE = `Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
@@ -53,18 +53,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
 
     /**
-     * The catalog as it was at a commit, analysed from a temporary copy that is removed afterwards.
-     * A message that names the copy's folder (a missing config, say) names the revision instead.
+     * The catalog as it was at a commit, read from the repository. Messages that name the
+     * catalog's folder (a missing config, say) name the revision and where the catalog sits in it.
      */
     function analyzeRevision(commit: string, revision: string): Analysis {
-      const dir = checkoutCatalog(root, commit);
-      try {
-        const analysis = analyzeCatalog(dir, today, io.env);
-        for (const d of analysis.diagnostics) if (d.message.includes(dir)) d.message = d.message.replaceAll(dir, `${revision} (${prefix || 'the repository root'})`);
-        return analysis;
-      } finally {
-        removeCheckout(dir);
-      }
+      const source = { ...gitSource(root, commit), root: `${revision} (${prefix || 'the repository root'})` };
+      return analyzeCatalog(source, today, io.env);
     }
 
     const baseCommit = commitOf(values.base);

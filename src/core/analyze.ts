@@ -6,6 +6,7 @@ import { deriveCatalog, type Derived } from './derive/index.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import { buildCatalog, type Catalog } from './graph.ts';
 import { loadCatalog } from './load.ts';
+import type { CatalogSource } from './read/source.ts';
 import { runRules } from './rules/run.ts';
 import { trustedSettings } from './trusted.ts';
 
@@ -16,10 +17,11 @@ export interface Analysis {
   fileCount: number;
 }
 
-export function analyzeCatalog(root: string, today: string, env: NodeJS.ProcessEnv = process.env): Analysis {
+/** Analyses the catalog a source holds, or the one in the folder a path names. */
+export function analyzeCatalog(source: CatalogSource | string, today: string, env: NodeJS.ProcessEnv = process.env): Analysis {
   // The trusted settings come from the given environment (a command's, not always the process's).
   const trusted = trustedSettings(env);
-  const loaded = loadCatalog(root, trusted.settings);
+  const loaded = loadCatalog(source, trusted.settings);
   loaded.diagnostics.unshift(...trusted.diagnostics);
   const catalog = buildCatalog(loaded, today);
   const derived = deriveCatalog(catalog);

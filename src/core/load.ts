@@ -1,11 +1,9 @@
 /**
- * Reads a catalog folder into validated entries, with every problem as a diagnostic. Entries that
- * fail their schema are left out of the result, but their ids stay known so nothing that refers to
- * them is reported a second time.
+ * Reads a catalog (a folder, or any `CatalogSource`) into validated entries, with every problem
+ * as a diagnostic. Entries that fail their schema are left out of the result, but their ids stay
+ * known so nothing that refers to them is reported a second time.
  */
-import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { catalogFolderProblem } from './catalog-folder.ts';
+import { basename, join } from 'node:path';
 import { noun, plural } from './plural.ts';
 import { sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 import { parseObservations, type ObservationRow } from './read/csv.ts';
@@ -14,6 +12,7 @@ import { discoverFiles, readCatalogText } from './read/files.ts';
 import { checkAsset } from './read/assets.ts';
 import type { AssetReference } from './read/mdx.ts';
 import { readEntry, type Entry } from './read/entry.ts';
+import { sourceOf, type CatalogSource } from './read/source.ts';
 import { SourceMap } from './read/sources.ts';
 import { textValueDiagnostics } from './read/text-values.ts';
 import { parseYaml } from './read/yaml.ts';
@@ -36,12 +35,16 @@ export type LoadedEntries = { [K in EntryKind as CollectionOf<K>]: Entry<EntryDa
 type EntriesByKind = { [K in EntryKind]: Entry<EntryDataOf[K]>[] };
 
 export interface LoadedCatalog extends LoadedEntries {
+  /** The source's root: the catalog folder's absolute path, or what stands for it. */
   root: string;
   config: CatalogConfig;
   observations: Map<string, ObservationFile>;
   /** Ids of every entry file found, valid or not. */
   knownIds: Record<EntryKind, Set<string>>;
-  /** Image files narratives show, by path from the catalog root: checked, and the only files the site copies. */
+  /**
+   * Image files narratives show, by path from the catalog root: checked, and the only files the
+   * site copies. The value is the path under the root, a file on disk for a folder source.
+   */
   assets: Map<string, string>;
   /** Parsed YAML of each entry and of the config, by file, to place diagnostics. */
   sources: SourceMap;
@@ -49,16 +52,20 @@ export interface LoadedCatalog extends LoadedEntries {
   diagnostics: Diagnostic[];
 }
 
-/** Reads the catalog, with the settings only the build's environment may make (see trusted.ts). */
-export function loadCatalog(rootDir: string, settings: TrustedSettings = DEFAULT_TRUSTED_SETTINGS): LoadedCatalog {
-  const root = resolve(rootDir);
+/**
+ * Reads the catalog (a source, or the path of its folder), with the settings only the build's
+ * environment may make (see trusted.ts).
+ */
+export function loadCatalog(from: CatalogSource | string, settings: TrustedSettings = DEFAULT_TRUSTED_SETTINGS): LoadedCatalog {
+  const source = sourceOf(from);
+  const root = source.root;
   const diagnostics: Diagnostic[] = [];
   const sources = new SourceMap();
-  const config = loadConfig(root, diagnostics, sources);
+  const config = loadConfig(source, diagnostics, sources);
   const schemas = schemasFor({ levels: config.levels, perspectives: config.perspectives });
   const entries = perKind<EntriesByKind>(() => []);
 
-  const found = discoverFiles(root);
+  const found = discoverFiles(source);
   append(diagnostics, found.diagnostics);
   const catalog: LoadedCatalog = {
     root,
@@ -68,7 +75,7 @@ export function loadCatalog(rootDir: string, settings: TrustedSettings = DEFAULT
     assets: new Map(),
     knownIds: perKind<Record<EntryKind, Set<string>>>(() => new Set()),
     sources,
-    fileCount: found.files.length + (existsSync(join(root, CONFIG_FILE)) ? 1 : 0),
+    fileCount: found.files.length + (source.exists(CONFIG_FILE) ? 1 : 0),
     diagnostics,
   };
   const firstFileOf = new Map<string, string>();
@@ -81,7 +88,7 @@ export function loadCatalog(rootDir: string, settings: TrustedSettings = DEFAULT
       continue;
     }
     firstFileOf.set(key, file.path);
-    const read = readCatalogText(file.absolute, file.path);
+    const read = readCatalogText(source, file.path);
     if ('diagnostic' in read) {
       diagnostics.push(read.diagnostic);
       if (file.kind !== 'data') catalog.knownIds[file.kind].add(file.id);
@@ -98,7 +105,7 @@ export function loadCatalog(rootDir: string, settings: TrustedSettings = DEFAULT
     const assets: AssetReference[] = [];
     const entry = readEntry<EntryDataOf[EntryKind]>(file, read.text, schemas[file.kind], { config, settings, assets }, problems, sources);
     for (const asset of assets) {
-      const problem = checkAsset(root, file.path, asset);
+      const problem = checkAsset(source, file.path, asset);
       if (problem) problems.push(problem);
       else catalog.assets.set(asset.path, join(root, asset.path));
     }
@@ -131,23 +138,24 @@ function addFileDiagnostics(diagnostics: Diagnostic[], found: Diagnostic[]): voi
  * Only the catalog's config, read and validated the way `loadCatalog` does it, for commands that
  * need the levels and perspectives but not the entries (the JSON Schema of goals, for one).
  */
-export function loadCatalogConfig(rootDir: string): { config: CatalogConfig; diagnostics: Diagnostic[] } {
+export function loadCatalogConfig(from: CatalogSource | string): { config: CatalogConfig; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const config = loadConfig(resolve(rootDir), diagnostics, new SourceMap());
+  const config = loadConfig(sourceOf(from), diagnostics, new SourceMap());
   return { config, diagnostics };
 }
 
-function loadConfig(root: string, diagnostics: Diagnostic[], sources: SourceMap): CatalogConfig {
+function loadConfig(source: CatalogSource, diagnostics: Diagnostic[], sources: SourceMap): CatalogConfig {
+  const root = source.root;
   // The defaults, named after the folder: any folder name (`/` has none) must do, so it is not validated.
   const fallback: CatalogConfig = { ...configSchema.parse({ name: 'catalog' }), name: basename(root) || root };
-  const problem = catalogFolderProblem(root);
+  const problem = source.problem();
   if (problem) {
     diagnostics.push({ file: '.', ...START_OF_FILE, severity: 'error', rule: 'missing-config', ...problem });
     return fallback;
   }
-  const read = readCatalogText(join(root, CONFIG_FILE), CONFIG_FILE);
+  const read = readCatalogText(source, CONFIG_FILE);
   if ('diagnostic' in read) {
-    const missing = read.diagnostic.rule === 'unreadable-file' && !existsSync(join(root, CONFIG_FILE));
+    const missing = read.diagnostic.rule === 'unreadable-file' && !source.exists(CONFIG_FILE);
     diagnostics.push(missing ? { ...read.diagnostic, rule: 'missing-config', message: `no ${CONFIG_FILE} in ${root}`, hint: 'create it with at least `name: <your organisation>`, or point CATALOG_DIR (or --dir) at the catalog folder' } : read.diagnostic);
     return fallback;
   }

@@ -1,16 +1,15 @@
 /**
  * The little of git Plumbline needs: where the catalog sits in its repository, a revision's
- * catalog files written to a temporary folder, and blobs read in bulk. git always runs as a
+ * catalog files as a source the loader reads, and blobs read in bulk. git always runs as a
  * program with an argument array (never through a shell), through a runner that tests replace to
  * count or fake the processes started.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { CONFIG_FILE } from '../core/load.ts';
 import { FOLDERS } from '../core/kinds.ts';
+import { MAX_FILE_BYTES } from '../core/read/files.ts';
 import { ASSETS_FOLDER } from '../core/read/narrative-urls.ts';
+import { treeSource, type CatalogSource, type TreeFile } from '../core/read/source.ts';
 
 export interface GitResult {
   /** Exit status; `null` when git could not be started or was killed. */
@@ -89,7 +88,7 @@ export function resolveCommit(dir: string, revision: string, run: GitRunner = ru
   return result.stdout.toString('utf8').trim();
 }
 
-/** The top-level names a catalog is made of; nothing else of a revision is written out. */
+/** The top-level names a catalog is made of; nothing else of a revision is read. */
 export const CATALOG_PATHS = [CONFIG_FILE, ...FOLDERS.map((f) => f.folder)];
 
 /**
@@ -118,42 +117,35 @@ export function readObjects(dir: string, names: string[], run: GitRunner = runGi
 }
 
 /**
- * Writes the catalog files of a commit (the config and the five folders, under the catalog's
- * folder in the repository) into a new temporary folder, with two git processes: one listing,
- * one reading every file. Returns the folder; the caller removes it with `removeCheckout`.
+ * The catalog files of a commit (the config, the five folders and the assets, under the catalog's
+ * folder in the repository) as a source, read with two git processes and nothing written to disk:
+ * one `ls-tree` listing every path with its mode and size, and, at the first read, one
+ * `cat-file --batch` for every file the loader may read. A committed symbolic link stays a link,
+ * so the loader refuses it as it would in a checkout; submodules are not catalog files.
  */
-export function checkoutCatalog(dir: string, commit: string, run: GitRunner = runGit): string {
+export function gitSource(dir: string, commit: string, run: GitRunner = runGit): CatalogSource {
   // `ls-tree` from the catalog folder lists paths relative to it, and only what the pathspecs name.
   // The images narratives show too, so a revision's narratives are checked against its own assets.
-  const listing = run(['ls-tree', '-r', '-z', commit, '--', ...CATALOG_PATHS, ASSETS_FOLDER], { cwd: dir });
+  const listing = run(['ls-tree', '-r', '-z', '-l', commit, '--', ...CATALOG_PATHS, ASSETS_FOLDER], { cwd: dir });
   if (listing.status !== 0) throw new GitError(gitProblem(listing));
-  const files: { mode: string; object: string; path: string }[] = [];
+  const blobs = new Map<string, { file: TreeFile; object: string }>();
+  // What the loader reads: regular catalog files within its size limit. Links and larger files are
+  // refused by their listing, and images are only looked at, so none of them is read in the batch.
+  const readable = (path: string, { file }: { file: TreeFile }) => file.type === 'file' && file.size <= MAX_FILE_BYTES && !path.startsWith(`${ASSETS_FOLDER}/`);
+  let batch: Map<string, Buffer> | undefined;
+  const read = (path: string): Buffer => {
+    const blob = blobs.get(path)!;
+    if (!readable(path, blob)) return readObjects(dir, [blob.object], run).get(blob.object) ?? Buffer.alloc(0);
+    batch ??= readObjects(dir, [...new Set([...blobs].filter(([p, b]) => readable(p, b)).map(([, b]) => b.object))], run);
+    return batch.get(blob.object) ?? Buffer.alloc(0);
+  };
   for (const record of listing.stdout.toString('utf8').split('\0')) {
     const tab = record.indexOf('\t');
     if (tab < 0) continue;
-    const [mode = '', type = '', object = ''] = record.slice(0, tab).split(' ');
+    const [mode = '', type = '', object = '', size = ''] = record.slice(0, tab).split(/ +/);
     if (type !== 'blob') continue; // submodules are not catalog files
-    files.push({ mode, object, path: record.slice(tab + 1) });
+    const path = record.slice(tab + 1);
+    blobs.set(path, { object, file: { type: mode === '120000' ? 'link' : 'file', size: Number(size), read: () => read(path) } });
   }
-  const blobs = readObjects(dir, [...new Set(files.map((f) => f.object))], run);
-  const root = mkdtempSync(join(tmpdir(), 'plumbline-rev-'));
-  try {
-    for (const file of files) {
-      if (file.path.split('/').some((part) => part === '..' || part === '')) continue;
-      const target = join(root, file.path);
-      mkdirSync(dirname(target), { recursive: true });
-      const content = blobs.get(file.object) ?? Buffer.alloc(0);
-      // A committed symbolic link stays one, so the loader refuses it exactly as it would in a checkout.
-      if (file.mode === '120000') symlinkSync(content.toString('utf8'), target);
-      else writeFileSync(target, content);
-    }
-  } catch (error) {
-    removeCheckout(root);
-    throw error;
-  }
-  return root;
-}
-
-export function removeCheckout(root: string): void {
-  rmSync(root, { recursive: true, force: true });
+  return treeSource(`${commit} in ${dir}`, new Map([...blobs].map(([path, { file }]) => [path, file])));
 }

@@ -4,9 +4,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml } from '../core/read/yaml.ts';
-import { configSchema, DEFAULT_LEVELS, DEFAULT_PERSPECTIVES } from '../core/schemas/config.ts';
-import { CONFIG_FILE } from '../core/load.ts';
+import { folderSource } from '../core/read/source.ts';
+import { DEFAULT_LEVELS, DEFAULT_PERSPECTIVES } from '../core/schemas/config.ts';
+import { CONFIG_FILE, loadCatalogConfig } from '../core/load.ts';
 import { plural } from '../core/plural.ts';
 import { importCsv } from './csv.ts';
 import { gitlabFiles, importGitlab } from './gitlab.ts';
@@ -46,15 +46,15 @@ export class ImportError extends Error {}
 
 /** The levels and perspectives of the catalog in `dir` (defaults if it has no config yet). */
 export function readCatalogShape(dir: string): CatalogShape {
-  const path = join(dir, CONFIG_FILE);
+  const source = folderSource(dir);
   let levels = DEFAULT_LEVELS;
   let perspectives = DEFAULT_PERSPECTIVES;
   let name: string | undefined;
-  if (existsSync(path)) {
-    const parsed = parseYaml(CONFIG_FILE, readFileSync(path, 'utf8'));
-    const config = parsed.diagnostics.length ? undefined : configSchema.safeParse(parsed.value);
-    if (!config?.success) throw new ImportError(`${path} is not a valid catalog config: run \`npm run check -- --dir ${dir}\` and fix it first`);
-    ({ levels, perspectives, name } = config.data);
+  if (source.exists(CONFIG_FILE)) {
+    // Read exactly as check reads it, so an import never builds on a config check would refuse.
+    const { config, diagnostics } = loadCatalogConfig(source);
+    if (diagnostics.some((d) => d.severity === 'error')) throw new ImportError(`${join(dir, CONFIG_FILE)} is not a valid catalog config: run \`npm run check -- --dir ${dir}\` and fix it first`);
+    ({ levels, perspectives, name } = config);
   }
   if (levels.length < 2) throw new ImportError(`the catalog has one level (${levels.join('')}); an import needs a mission and a level below it`);
   const below = (preferred: string, fallback: number) => (levels.includes(preferred) ? preferred : levels[Math.min(fallback, levels.length - 1)]!);

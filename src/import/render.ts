@@ -5,11 +5,17 @@
  * back with the core's own parser and schemas before it is written: the import never writes a
  * file `npm run check` would refuse.
  */
+import { posix } from 'node:path';
 import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
-import { checkMdxBody, splitFrontmatter } from '../core/read/mdx.ts';
-import { parseYaml } from '../core/read/yaml.ts';
-import { configSchema, DEFAULT_LIMITS } from '../core/schemas/config.ts';
-import { KINDS } from '../core/kinds.ts';
+import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { CONFIG_FILE, loadCatalogConfig } from '../core/load.ts';
+import { readEntry } from '../core/read/entry.ts';
+import { readCatalogText } from '../core/read/files.ts';
+import { memorySource, type CatalogSource } from '../core/read/source.ts';
+import { SourceMap } from '../core/read/sources.ts';
+import { configSchema } from '../core/schemas/config.ts';
+import { DEFAULT_TRUSTED_SETTINGS } from '../core/trusted.ts';
+import { KINDS, type EntryDataOf, type EntryKind } from '../core/kinds.ts';
 import type { CatalogShape, PlannedEntry } from './plan.ts';
 
 /** Keys written `[a, b]` or `{ value: 1, date: … }` on one line. */
@@ -43,28 +49,28 @@ export function renderEntry(entry: PlannedEntry): RenderedFile {
 }
 
 export function renderConfig(config: Record<string, unknown>): RenderedFile {
-  return { path: 'catalog.config.yaml', content: toYaml(config), kind: 'config' };
+  return { path: CONFIG_FILE, content: toYaml(config), kind: 'config' };
 }
 
 /**
- * Problems the core would report for this file, read back the way `check` reads it: YAML syntax,
- * schema, and (for MDX) code or HTML in the body. An empty list means the file is valid on its own.
+ * Problems the core would report for this file, read back by the core's own readers as `check`
+ * reads it: bytes, YAML syntax, text values, schema, and (for MDX) the frontmatter and code or
+ * HTML in the body; with the default limits and no MDX code. An empty list means the file is
+ * valid on its own.
  */
 export function problemsOf(file: RenderedFile, shape: Pick<CatalogShape, 'levels' | 'perspectives'>): string[] {
-  const mdx = file.path.endsWith('.mdx');
-  let yamlText = file.content;
-  const problems: string[] = [];
-  if (mdx) {
-    const split = splitFrontmatter(file.content);
-    if ('problem' in split) return [`line ${split.line}: ${split.problem}`];
-    yamlText = split.frontmatter;
-    for (const d of checkMdxBody(file.path, split.body, split.bodyOffset, { allowCode: false, maxBytes: DEFAULT_LIMITS.body })) problems.push(`line ${d.line}: ${d.message}`);
-  }
-  const parsed = parseYaml(file.path, yamlText, mdx ? 1 : 0);
-  for (const d of parsed.diagnostics) problems.push(`line ${d.line}: ${d.message}`);
-  if (parsed.diagnostics.length) return problems;
-  const schema = file.kind === 'config' ? configSchema : KINDS[file.kind].schema(shape);
-  const result = schema.safeParse(parsed.value);
-  if (!result.success) for (const issue of result.error.issues) problems.push(`\`${issue.path.join('.') || '(file)'}\` ${issue.message}`);
+  const source = memorySource({ [file.path]: file.content });
+  const found = file.kind === 'config' ? loadCatalogConfig(source).diagnostics : entryProblems(source, file.path, file.kind, shape);
+  return sortDiagnostics(found).map((d) => `line ${d.line}: ${d.message}`);
+}
+
+function entryProblems(source: CatalogSource, path: string, kind: EntryKind, shape: Pick<CatalogShape, 'levels' | 'perspectives'>): Diagnostic[] {
+  const read = readCatalogText(source, path);
+  if ('diagnostic' in read) return [read.diagnostic];
+  const extension = posix.extname(path);
+  const entryFile = { path, id: posix.basename(path, extension), extension };
+  const context = { config: configSchema.parse({ name: 'catalog' }), settings: DEFAULT_TRUSTED_SETTINGS, assets: [] };
+  const problems: Diagnostic[] = [];
+  readEntry<EntryDataOf[EntryKind]>(entryFile, read.text, KINDS[kind].schema(shape), context, problems, new SourceMap());
   return problems;
 }

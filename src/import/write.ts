@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
 import { discoverFiles } from '../core/read/files.ts';
+import { folderSource } from '../core/read/source.ts';
 import type { RenderedFile } from './render.ts';
 
 export type WriteStatus = 'created' | 'updated' | 'unchanged' | 'conflict' | 'kept';
@@ -74,7 +75,7 @@ export function writeFiles(root: string, files: RenderedFile[], options: WriteOp
 function existingIds(root: string): Map<string, string[]> {
   const byId = new Map<string, string[]>();
   if (!existsSync(root)) return byId;
-  for (const file of discoverFiles(root).files) {
+  for (const file of discoverFiles(folderSource(root)).files) {
     const key = `${file.path.split('/')[0]}\0${file.id}`;
     byId.set(key, [...(byId.get(key) ?? []), file.path]);
   }

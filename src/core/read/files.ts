@@ -1,13 +1,14 @@
 /**
- * Finding and reading catalog files. A file is read only if it is a regular file inside the
- * catalog, under a size limit, and valid UTF-8; anything else becomes a diagnostic.
+ * Finding and reading catalog files, through a `CatalogSource`. A file is read only if it is a
+ * regular file inside the catalog, under a size limit, and valid UTF-8; anything else becomes a
+ * diagnostic.
  */
-import { lstatSync, readdirSync, readFileSync, type Dirent, type Stats } from 'node:fs';
-import { join, posix, relative, sep } from 'node:path';
+import { posix, sep } from 'node:path';
 import { START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
 import { FOLDERS, type FileKind } from '../kinds.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
 import { lineStarts, positionAt } from './positions.ts';
+import type { CatalogSource, SourceEntry, SourceStats } from './source.ts';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -16,7 +17,6 @@ export interface CatalogFile {
   kind: FileKind;
   /** Path relative to the catalog root, forward slashes. */
   path: string;
-  absolute: string;
   id: string;
   extension: string;
 }
@@ -25,13 +25,12 @@ export function toPosix(path: string): string {
   return sep === '/' ? path : path.split(sep).join('/');
 }
 
-/** Every catalog file under the root, sorted by path, with diagnostics for files that cannot be entries. */
-export function discoverFiles(root: string): { files: CatalogFile[]; diagnostics: Diagnostic[] } {
+/** Every catalog file of the source, sorted by path, with diagnostics for files that cannot be entries. */
+export function discoverFiles(source: CatalogSource): { files: CatalogFile[]; diagnostics: Diagnostic[] } {
   const files: CatalogFile[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { folder, kind, extensions } of FOLDERS) {
-    for (const absolute of walk(join(root, folder), diagnostics, root)) {
-      const path = toPosix(relative(root, absolute));
+    for (const path of walk(source, folder, diagnostics)) {
       const base = posix.basename(path);
       const extension = posix.extname(base);
       if (!extensions.includes(extension)) {
@@ -45,7 +44,7 @@ export function discoverFiles(root: string): { files: CatalogFile[]; diagnostics
         diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'invalid-id', message: `the file name \`${id}\` is not a valid id`, hint: `ids are lowercase kebab-case: rename the file to \`${suggestId(id)}${extension}\`` });
         continue;
       }
-      files.push({ kind, path, absolute, id, extension });
+      files.push({ kind, path, id, extension });
     }
   }
   files.sort((a, b) => (a.path < b.path ? -1 : 1));
@@ -62,49 +61,48 @@ export function suggestId(name: string): string {
   return id || 'entry';
 }
 
-function* walk(directory: string, diagnostics: Diagnostic[], root: string): Generator<string> {
-  // The folder itself may be a link too (`metrics -> /elsewhere`); readdirSync would follow it.
-  if (isSymbolicLink(directory)) {
-    diagnostics.push(notRegular(toPosix(relative(root, directory)), true));
+function* walk(source: CatalogSource, folder: string, diagnostics: Diagnostic[]): Generator<string> {
+  // The folder itself may be a link too (`metrics -> /elsewhere`); listing it would follow the link.
+  if (isSymbolicLink(source, folder)) {
+    diagnostics.push(notRegular(folder, true));
     return;
   }
-  let entries: Dirent[];
+  let entries: SourceEntry[];
   try {
-    entries = readdirSync(directory, { withFileTypes: true });
+    entries = source.list(folder);
   } catch (error) {
     // A missing folder is an empty one; a folder that cannot be read is not, or check would pass over its files.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') diagnostics.push({ file: toPosix(relative(root, directory)), ...START_OF_FILE, severity: 'error', rule: 'unreadable-file', message: `cannot read this folder (${code ?? 'error'})`, hint: 'make the folder readable, or remove it' });
+    if (code !== 'ENOENT') diagnostics.push({ file: folder, ...START_OF_FILE, severity: 'error', rule: 'unreadable-file', message: `cannot read this folder (${code ?? 'error'})`, hint: 'make the folder readable, or remove it' });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const entry of entries) {
-    const absolute = join(directory, entry.name);
-    const path = toPosix(relative(root, absolute));
+    const path = `${folder}/${entry.name}`;
     if (entry.name.startsWith('.')) {
-      if (!isEmptyKeepFile(entry, absolute)) diagnostics.push(hidden(path, entry.isDirectory()));
+      if (!isEmptyKeepFile(source, entry, path)) diagnostics.push(hidden(path, entry.type === 'folder'));
       continue;
     }
-    if (entry.isDirectory()) {
+    if (entry.type === 'folder') {
       // Folder names become part of page and file paths: `%2e`, `?` or `#` would make the site read a different file than check did.
       if (!ID_PATTERN.test(entry.name)) {
         diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'invalid-id', message: `the folder name \`${entry.name}\` is not valid; its files were not read`, hint: `folder names are lowercase kebab-case like ids: rename it to \`${suggestId(entry.name)}\`` });
         continue;
       }
-      yield* walk(absolute, diagnostics, root);
-    } else if (entry.isFile()) {
-      yield absolute;
+      yield* walk(source, path, diagnostics);
+    } else if (entry.type === 'file') {
+      yield path;
     } else {
-      diagnostics.push(notRegular(path, entry.isSymbolicLink()));
+      diagnostics.push(notRegular(path, entry.type === 'link'));
     }
   }
 }
 
 /** An empty `.gitkeep` only keeps an empty folder in git; every other hidden file or folder is reported, since it is not read. */
-function isEmptyKeepFile(entry: Dirent, absolute: string): boolean {
-  if (entry.name !== '.gitkeep' || !entry.isFile()) return false;
+function isEmptyKeepFile(source: CatalogSource, entry: SourceEntry, path: string): boolean {
+  if (entry.name !== '.gitkeep' || entry.type !== 'file') return false;
   try {
-    return lstatSync(absolute).size === 0;
+    return source.stat(path).size === 0;
   } catch {
     return false;
   }
@@ -114,9 +112,9 @@ function hidden(file: string, folder: boolean): Diagnostic {
   return { file, ...START_OF_FILE, severity: 'warning', rule: 'hidden-file', message: `this ${folder ? 'folder' : 'file'} is hidden (its name starts with \`.\`), so it is not read`, hint: 'rename it without the leading dot if it belongs to the catalog, or move it out of the catalog folders' };
 }
 
-function isSymbolicLink(path: string): boolean {
+function isSymbolicLink(source: CatalogSource, path: string): boolean {
   try {
-    return lstatSync(path).isSymbolicLink();
+    return source.stat(path).type === 'link';
   } catch {
     return false;
   }
@@ -131,26 +129,27 @@ function notRegular(file: string, link: boolean): Diagnostic {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** The file's text without a byte-order mark, or the diagnostic that says why it cannot be read. */
-export function readCatalogText(absolute: string, path: string): { text: string } | { diagnostic: Diagnostic } {
+/** The text of the file at `path`, without a byte-order mark, or the diagnostic that says why it cannot be read. */
+export function readCatalogText(source: CatalogSource, path: string): { text: string } | { diagnostic: Diagnostic } {
   const fail = (rule: string, message: string, hint: string, at = START_OF_FILE) => ({ diagnostic: { file: path, ...at, severity: 'error' as const, rule, message, hint } });
   const unreadable = (error: unknown) => fail('unreadable-file', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the file exists and is readable');
-  let stats: Stats;
+  let stats: SourceStats;
   try {
-    stats = lstatSync(absolute);
+    stats = source.stat(path);
   } catch (error) {
     return unreadable(error);
   }
-  if (!stats.isFile()) {
-    if (stats.isDirectory()) return fail('unsupported-file', 'this is a folder, not a file', 'replace the folder with the file');
-    return { diagnostic: notRegular(path, stats.isSymbolicLink()) };
+  if (stats.type !== 'file') {
+    if (stats.type === 'folder') return fail('unsupported-file', 'this is a folder, not a file', 'replace the folder with the file');
+    return { diagnostic: notRegular(path, stats.type === 'link') };
   }
+  // Refused by its size alone, so a huge file is never read.
   if (stats.size > MAX_FILE_BYTES) {
     return fail('file-too-large', `the file is ${Math.ceil(stats.size / 1024)} KiB; the limit is ${MAX_FILE_BYTES / 1024} KiB (1 MiB)`, 'split it up: one entry per file, and keep long narratives short');
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(absolute);
+    bytes = source.read(path);
   } catch (error) {
     return unreadable(error);
   }
