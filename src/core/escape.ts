@@ -35,8 +35,8 @@ export function escapeLine(text: string): string {
 
 /**
  * A diagnostic with every text field (file, rule, message, hint) through escapeLine and the
- * severity one of the two: what every format that prints diagnostics starts from. A declared rule
- * id passes escaping unchanged; it is escaped all the same, whatever the types say.
+ * severity one of the two: what every format that prints diagnostics starts from. A rule id is a
+ * declared kebab-case id that escaping leaves as it is; it goes through escapeLine all the same.
  */
 export function escapeDiagnostic(d: Diagnostic): Diagnostic {
   const safe: Diagnostic = { ...d, file: escapeLine(d.file), severity: d.severity === 'error' ? 'error' : 'warning', rule: escapeLine(d.rule) as RuleId, message: escapeLine(d.message) };
