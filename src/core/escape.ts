@@ -7,7 +7,7 @@
  * text; `inertLine` is the last guard on each whole line we print that is not a command we mean
  * (no such line starts with `::`); Markdown and JSON build on them.
  */
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic, RuleId } from './diagnostics.ts';
 
 /**
  * Shown as escapes rather than printed: C0 controls (CR, LF, TAB and the rest), DEL, C1 controls
@@ -35,10 +35,11 @@ export function escapeLine(text: string): string {
 
 /**
  * A diagnostic with every text field (file, rule, message, hint) through escapeLine and the
- * severity one of the two: what every format that prints diagnostics starts from.
+ * severity one of the two: what every format that prints diagnostics starts from. A rule id is a
+ * declared kebab-case id that escaping leaves as it is; it goes through escapeLine all the same.
  */
 export function escapeDiagnostic(d: Diagnostic): Diagnostic {
-  const safe: Diagnostic = { ...d, file: escapeLine(d.file), severity: d.severity === 'error' ? 'error' : 'warning', rule: escapeLine(d.rule), message: escapeLine(d.message) };
+  const safe: Diagnostic = { ...d, file: escapeLine(d.file), severity: d.severity === 'error' ? 'error' : 'warning', rule: escapeLine(d.rule) as RuleId, message: escapeLine(d.message) };
   if (d.hint !== undefined) safe.hint = escapeLine(d.hint);
   return safe;
 }

@@ -5,7 +5,7 @@
  */
 import { basename, join } from 'node:path';
 import { noun, plural } from './plural.ts';
-import { sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
+import { problem, sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 import { parseObservations, type ObservationRow } from './read/csv.ts';
 import { perCollection, perKind, schemasFor, type CollectionOf, type EntryDataOf, type EntryKind } from './kinds.ts';
 import { discoverFiles, readCatalogText } from './read/files.ts';
@@ -84,7 +84,7 @@ export function loadCatalog(from: CatalogSource | string, settings: TrustedSetti
     const key = `${file.kind}:${file.id}`;
     const first = firstFileOf.get(key);
     if (first) {
-      diagnostics.push({ file: file.path, ...START_OF_FILE, severity: 'error', rule: 'duplicate-id', message: `the id \`${file.id}\` is already used by ${first}`, hint: 'ids are file names and must be unique within a folder tree: rename one of the files' });
+      diagnostics.push(problem('duplicate-id', file.path, START_OF_FILE, `the id \`${file.id}\` is already used by ${first}`, 'ids are file names and must be unique within a folder tree: rename one of the files'));
       continue;
     }
     firstFileOf.set(key, file.path);
@@ -148,15 +148,15 @@ function loadConfig(source: CatalogSource, diagnostics: Diagnostic[], sources: S
   const root = source.root;
   // The defaults, named after the folder: any folder name (`/` has none) must do, so it is not validated.
   const fallback: CatalogConfig = { ...configSchema.parse({ name: 'catalog' }), name: basename(root) || root };
-  const problem = source.problem();
-  if (problem) {
-    diagnostics.push({ file: '.', ...START_OF_FILE, severity: 'error', rule: 'missing-config', ...problem });
+  const unusable = source.problem();
+  if (unusable) {
+    diagnostics.push(problem('missing-config', '.', START_OF_FILE, unusable.message, unusable.hint));
     return fallback;
   }
   const read = readCatalogText(source, CONFIG_FILE);
   if ('diagnostic' in read) {
     const missing = read.diagnostic.rule === 'unreadable-file' && !source.exists(CONFIG_FILE);
-    diagnostics.push(missing ? { ...read.diagnostic, rule: 'missing-config', message: `no ${CONFIG_FILE} in ${root}`, hint: 'create it with at least `name: <your organisation>`, or point CATALOG_DIR (or --dir) at the catalog folder' } : read.diagnostic);
+    diagnostics.push(missing ? problem('missing-config', CONFIG_FILE, read.diagnostic, `no ${CONFIG_FILE} in ${root}`, 'create it with at least `name: <your organisation>`, or point CATALOG_DIR (or --dir) at the catalog folder') : read.diagnostic);
     return fallback;
   }
   const parsed = parseYaml(CONFIG_FILE, read.text);

@@ -3,7 +3,7 @@
  * every catalog file, including catalog.config.yaml, but not the environment of the build that
  * checks it. See docs/security.md.
  */
-import { START_OF_FILE, type Diagnostic } from './diagnostics.ts';
+import { problem, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 
 export const ALLOW_MDX_CODE_VARIABLE = 'PLUMBLINE_ALLOW_MDX_CODE';
 export const MAX_OUTPUT_VARIABLE = 'PLUMBLINE_MAX_OUTPUT_MB';
@@ -23,7 +23,7 @@ export const DEFAULT_TRUSTED_SETTINGS: TrustedSettings = { allowMdxCode: false, 
 /** The trusted settings from the environment, with a diagnostic for each value that cannot be read. */
 export function trustedSettings(env: NodeJS.ProcessEnv = process.env): { settings: TrustedSettings; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const fail = (message: string, hint: string) => diagnostics.push({ file: '.', ...START_OF_FILE, severity: 'error', rule: 'trusted-setting', message, hint });
+  const fail = (message: string, hint: string) => diagnostics.push(problem('trusted-setting', '.', START_OF_FILE, message, hint));
   const allow = env[ALLOW_MDX_CODE_VARIABLE];
   if (allow !== undefined && !['', 'true', 'false'].includes(allow)) {
     fail(`${ALLOW_MDX_CODE_VARIABLE} must be true or false; got ${shown(allow)}`, 'unset it, or set it to true only in a build whose catalog authors may all run code');

@@ -4,6 +4,7 @@
  * CLI and the build use, and writing it as YAML for the repository host's new-file page, so a
  * proposal made without git still arrives as a pull request. Runs in the browser: no Node imports.
  */
+import { issueWords } from '../core/issue-words.ts';
 import { CADENCES, ID_PATTERN } from '../core/schemas/common.ts';
 import { DIRECTIONS, INDICATORS, MEASURES, METRIC_STATUSES, metricSchema, TIERS } from '../core/schemas/metric.ts';
 
@@ -142,8 +143,8 @@ export function proposalFromForm(values: Record<string, string | undefined>): Pr
 }
 
 /** The form control a schema issue belongs to. */
-function fieldOf(path: PropertyKey[]): string {
-  const parts = path.filter((p) => typeof p !== 'symbol').map(String);
+function fieldOf(path: readonly (string | number)[]): string {
+  const parts = path.map(String);
   if (parts[0] === 'triggers') return parts.includes('action') ? 'trigger.action' : parts.includes('when') ? 'trigger.value' : 'trigger.when';
   if (parts[0] === 'target' && parts[1] && !['value', 'min', 'max', 'by'].includes(parts[1])) parts.splice(1, 1);
   for (let n = Math.min(parts.length, 2); n > 0; n--) {
@@ -154,20 +155,6 @@ function fieldOf(path: PropertyKey[]): string {
   return first?.name ?? '';
 }
 
-type Issue = { code: string; path: PropertyKey[]; message: string; input?: unknown };
-
-function messageOf(issue: Issue): string {
-  // A trigger's `when` is a union of shapes; the form only builds `{ above|below: value }`, so the value is what is wrong.
-  if (issue.code === 'invalid_union' && issue.path.at(-1) === 'when' && issue.input !== null && typeof issue.input === 'object') {
-    const value = Object.values(issue.input)[0];
-    return value === undefined ? 'required' : 'must be a number';
-  }
-  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) return 'required';
-  if (issue.code === 'invalid_type' && issue.message.includes('expected number')) return 'must be a number';
-  if (issue.code === 'invalid_value') return issue.message.replace(/^Invalid option: expected one of /, 'must be one of ').replace(/"/g, '');
-  return issue.message;
-}
-
 /** Every problem with a proposal, each at its form control; none means the file will pass the schema. */
 export function checkProposal({ id, data }: Proposal, known: KnownIds = {}): ProposalProblem[] {
   const problems: ProposalProblem[] = [];
@@ -175,9 +162,10 @@ export function checkProposal({ id, data }: Proposal, known: KnownIds = {}): Pro
   else if (!ID_PATTERN.test(id)) problems.push({ field: 'id', message: 'must be lowercase kebab-case, like `patients-seen-within-7-days`' });
   else if (known.metrics?.has(id)) problems.push({ field: 'id', message: `a metric \`${id}\` already exists: choose another id` });
 
-  const result = metricSchema.safeParse(data, { reportInput: true });
+  const result = metricSchema.safeParse(data);
   if (!result.success) {
-    for (const issue of result.error.issues as Issue[]) problems.push({ field: fieldOf(issue.path), message: messageOf(issue) });
+    // In the words `check` uses, said beside the control: it shows the field and the value already.
+    for (const words of result.error.issues.flatMap((issue) => issueWords(issue, metricSchema, data))) problems.push({ field: fieldOf(words.path), message: words.brief });
     // The schema checks what an active metric needs only once everything else passes; say it now, not on the next try.
     const active = (data.status ?? 'active') === 'active';
     const reported = new Set(problems.map((p) => p.field));

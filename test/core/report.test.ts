@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/core/diagnostics.ts';
+import type { Diagnostic, RuleId } from '../../src/core/diagnostics.ts';
 import { formatDiagnostic, formatGithub, formatJson, formatReport, formatText, summary } from '../../src/features/report.ts';
 
 const error: Diagnostic = {
@@ -98,7 +98,7 @@ describe('github', () => {
   });
 
   it('escapes % in the message, and also : and , in properties; CR and LF from the catalog show as \\r and \\n', () => {
-    const odd: Diagnostic = { ...error, file: 'goals/a,b:c%.yaml', rule: 'x,y:z', message: '100% done\r\nnext: a, b', hint: undefined };
+    const odd: Diagnostic = { ...error, file: 'goals/a,b:c%.yaml', rule: 'x,y:z' as RuleId, message: '100% done\r\nnext: a, b', hint: undefined };
     expect(formatGithub([odd], 1).split('\n').find((l) => l.startsWith('::'))).toBe(
       '::error file=goals/a%2Cb%3Ac%25.yaml,line=4,col=1,endLine=4,endColumn=5,title=x%2Cy%3Az::100%25 done\\r\\nnext: a, b',
     );

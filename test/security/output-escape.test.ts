@@ -4,6 +4,7 @@
  * commands go through inertLine. Part of "Trust the pull request boundary": CI log injection.
  */
 import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../../src/core/diagnostics.ts';
 import { codeSpan, escapeDiagnostic, escapeLine, escapeMarkdown, inertLine, jsonText, mention } from '../../src/core/escape.ts';
 
 describe('escapeLine', () => {
@@ -71,7 +72,7 @@ describe('inertLine', () => {
 
 describe('escapeDiagnostic', () => {
   it('escapes file, rule, message and hint, and keeps the severity one of the two', () => {
-    const d = escapeDiagnostic({ file: 'a\nb', line: 1, column: 2, endLine: 1, endColumn: 3, severity: 'error\n::x' as 'error', rule: 'r\r', message: 'm\u2028', hint: 'h\u202e' });
+    const d = escapeDiagnostic({ file: 'a\nb', line: 1, column: 2, endLine: 1, endColumn: 3, severity: 'error\n::x' as 'error', rule: 'r\r' as RuleId, message: 'm\u2028', hint: 'h\u202e' });
     expect(d).toEqual({ file: 'a\\nb', line: 1, column: 2, endLine: 1, endColumn: 3, severity: 'warning', rule: 'r\\r', message: 'm\\u2028', hint: 'h\\u202e' });
   });
 });

@@ -5,7 +5,7 @@
  * and the only workflow commands the Actions runner finds are the annotations we mean to emit.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../src/core/diagnostics.ts';
+import type { Diagnostic, RuleId } from '../../src/core/diagnostics.ts';
 import { formatGithub, formatJson, formatText } from '../../src/features/report.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
 import { runCliInProcess } from '../helpers/cli.ts';
@@ -65,7 +65,7 @@ const key: Diagnostic = { file: 'metrics/wait-days.yaml', line: 17, column: 1, e
 const csv: Diagnostic = { file: 'data/wait-days.csv', line: 3, column: 12, endLine: 3, endColumn: 40, severity: 'error', rule: 'data-row', message: `\`value\` must be a plain number: \`${HOSTILE}\`` };
 const file: Diagnostic = { file: `goals/${HOSTILE}.yaml`, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'invalid-id', message: `the file name \`${HOSTILE}\` is not a valid id`, hint: `rename it: \`${HOSTILE}\`` };
 /** A path that starts its log line with `::`, after whitespace the runner trims. */
-const leading: Diagnostic = { file: '\u00a0::stop-commands::token', line: 2, column: 3, endLine: 2, endColumn: 4, severity: 'warning', rule: 'x', message: 'y' };
+const leading: Diagnostic = { file: '\u00a0::stop-commands::token', line: 2, column: 3, endLine: 2, endColumn: 4, severity: 'warning', rule: 'x' as RuleId, message: 'y' };
 const hostile = [key, csv, file, leading];
 
 const LOG = [

@@ -3,7 +3,7 @@
  * checked like a catalog file: a regular file inside the catalog's assets folder, reached through
  * no link, and not too large.
  */
-import type { Diagnostic } from '../diagnostics.ts';
+import { problem, type Diagnostic } from '../diagnostics.ts';
 import type { AssetReference } from './mdx.ts';
 import type { CatalogSource, SourceStats } from './source.ts';
 
@@ -11,7 +11,7 @@ export const MAX_ASSET_BYTES = 5 * 1024 * 1024;
 
 /** The problem with an asset a narrative shows, or undefined when the site may copy it. */
 export function checkAsset(source: CatalogSource, file: string, reference: AssetReference): Diagnostic | undefined {
-  const fail = (message: string, hint: string): Diagnostic => ({ file, ...reference.span, severity: 'error', rule: 'image-source', message, hint });
+  const fail = (message: string, hint: string): Diagnostic => problem('image-source', file, reference.span, message, hint);
   const segments = reference.path.split('/');
   // Every step is looked at without following links: `assets` itself could point anywhere.
   for (let i = 1; i <= segments.length; i++) {

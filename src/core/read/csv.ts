@@ -3,7 +3,8 @@
  * observation schema and kept with its line so errors point at it.
  */
 import { csvParseRows } from 'd3-dsv';
-import type { Diagnostic } from '../diagnostics.ts';
+import { problem, type Diagnostic } from '../diagnostics.ts';
+import type { LoaderRuleId } from '../loader-rules.ts';
 import { DATA_COLUMNS, observationSchema, REQUIRED_DATA_COLUMNS, type Observation } from '../schemas/observation.ts';
 import { DEFAULT_LIMITS } from '../schemas/config.ts';
 import { didYouMean } from '../suggest.ts';
@@ -21,8 +22,7 @@ export interface ObservationRow extends Observation {
 export function parseObservations(file: string, text: string, maxNote = DEFAULT_LIMITS.text): { rows: ObservationRow[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const at = (line: number, column: number, length: number) => ({ line, column, endLine: line, endColumn: column + Math.max(1, length) });
-  const report = (line: number, column: number, length: number, rule: string, message: string, hint?: string) =>
-    diagnostics.push({ file, ...at(line, column, length), severity: 'error', rule, message, hint });
+  const report = (line: number, column: number, length: number, rule: LoaderRuleId, message: string, hint?: string) => diagnostics.push(problem(rule, file, at(line, column, length), message, hint));
 
   let normalized = text.replace(/\r\n?/g, '\n');
   const starts = lineStarts(normalized);

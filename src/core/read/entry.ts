@@ -5,7 +5,7 @@
  * compared field by field, valid or not).
  */
 import type { z } from 'zod';
-import type { Diagnostic } from '../diagnostics.ts';
+import { problem, type Diagnostic } from '../diagnostics.ts';
 import type { CatalogConfig } from '../schemas/config.ts';
 import type { TrustedSettings } from '../trusted.ts';
 import { validateEntry } from '../validate.ts';
@@ -49,7 +49,7 @@ export type EntryParts =
 export function entryParts(file: Pick<EntryFile, 'path' | 'extension'>, text: string): EntryParts {
   if (file.extension !== '.mdx') return { yamlText: text, offset: 0 };
   const split = splitFrontmatter(text);
-  if ('problem' in split) return { problem: { file: file.path, line: split.line, column: 1, endLine: split.line, endColumn: 1, severity: 'error', rule: 'mdx-frontmatter', message: split.problem, hint: split.hint } };
+  if ('problem' in split) return { problem: problem('mdx-frontmatter', file.path, { line: split.line, column: 1, endLine: split.line, endColumn: 1 }, split.problem, split.hint) };
   const body = split.body.trim() === '' ? undefined : split.body;
   return { yamlText: split.frontmatter, offset: split.frontmatterOffset, ...(body === undefined ? {} : { body }), mdx: { body: split.body, bodyOffset: split.bodyOffset } };
 }

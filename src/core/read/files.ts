@@ -4,7 +4,8 @@
  * diagnostic.
  */
 import { posix, sep } from 'node:path';
-import { START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
+import { problem, START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
+import type { LoaderRuleId } from '../loader-rules.ts';
 import { FOLDERS, type FileKind } from '../kinds.ts';
 import { ID_PATTERN } from '../schemas/common.ts';
 import { lineStarts, positionAt } from './positions.ts';
@@ -36,12 +37,12 @@ export function discoverFiles(source: CatalogSource): { files: CatalogFile[]; di
       if (!extensions.includes(extension)) {
         const rename = extension === '.yml' ? 'rename it to .yaml' : `catalog entries here are ${extensions.join(' or ')} files`;
         const what = /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
-        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: `\`${base}\` is not ${what} file this folder can read`, hint: `${rename}, or move it out of ${folder}/` });
+        diagnostics.push(problem('unsupported-file', path, START_OF_FILE, `\`${base}\` is not ${what} file this folder can read`, `${rename}, or move it out of ${folder}/`));
         continue;
       }
       const id = base.slice(0, -extension.length);
       if (!ID_PATTERN.test(id)) {
-        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'invalid-id', message: `the file name \`${id}\` is not a valid id`, hint: `ids are lowercase kebab-case: rename the file to \`${suggestId(id)}${extension}\`` });
+        diagnostics.push(problem('invalid-id', path, START_OF_FILE, `the file name \`${id}\` is not a valid id`, `ids are lowercase kebab-case: rename the file to \`${suggestId(id)}${extension}\``));
         continue;
       }
       files.push({ kind, path, id, extension });
@@ -73,7 +74,7 @@ function* walk(source: CatalogSource, folder: string, diagnostics: Diagnostic[])
   } catch (error) {
     // A missing folder is an empty one; a folder that cannot be read is not, or check would pass over its files.
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'ENOENT') diagnostics.push({ file: folder, ...START_OF_FILE, severity: 'error', rule: 'unreadable-file', message: `cannot read this folder (${code ?? 'error'})`, hint: 'make the folder readable, or remove it' });
+    if (code !== 'ENOENT') diagnostics.push(problem('unreadable-file', folder, START_OF_FILE, `cannot read this folder (${code ?? 'error'})`, 'make the folder readable, or remove it'));
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -86,7 +87,7 @@ function* walk(source: CatalogSource, folder: string, diagnostics: Diagnostic[])
     if (entry.type === 'folder') {
       // Folder names become part of page and file paths: `%2e`, `?` or `#` would make the site read a different file than check did.
       if (!ID_PATTERN.test(entry.name)) {
-        diagnostics.push({ file: path, ...START_OF_FILE, severity: 'error', rule: 'invalid-id', message: `the folder name \`${entry.name}\` is not valid; its files were not read`, hint: `folder names are lowercase kebab-case like ids: rename it to \`${suggestId(entry.name)}\`` });
+        diagnostics.push(problem('invalid-id', path, START_OF_FILE, `the folder name \`${entry.name}\` is not valid; its files were not read`, `folder names are lowercase kebab-case like ids: rename it to \`${suggestId(entry.name)}\``));
         continue;
       }
       yield* walk(source, path, diagnostics);
@@ -109,7 +110,7 @@ function isEmptyKeepFile(source: CatalogSource, entry: SourceEntry, path: string
 }
 
 function hidden(file: string, folder: boolean): Diagnostic {
-  return { file, ...START_OF_FILE, severity: 'warning', rule: 'hidden-file', message: `this ${folder ? 'folder' : 'file'} is hidden (its name starts with \`.\`), so it is not read`, hint: 'rename it without the leading dot if it belongs to the catalog, or move it out of the catalog folders' };
+  return problem('hidden-file', file, START_OF_FILE, `this ${folder ? 'folder' : 'file'} is hidden (its name starts with \`.\`), so it is not read`, 'rename it without the leading dot if it belongs to the catalog, or move it out of the catalog folders');
 }
 
 function isSymbolicLink(source: CatalogSource, path: string): boolean {
@@ -123,15 +124,15 @@ function isSymbolicLink(source: CatalogSource, path: string): boolean {
 /** Links, pipes and devices are refused: a link could publish files from outside the catalog, and a pipe never ends. */
 function notRegular(file: string, link: boolean): Diagnostic {
   return link
-    ? { file, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: 'symbolic links are not followed', hint: 'replace the link with the file itself, so the catalog cannot publish files from outside it' }
-    : { file, ...START_OF_FILE, severity: 'error', rule: 'unsupported-file', message: 'not a regular file (a pipe, socket or device)', hint: 'catalog entries are plain text files: replace it with one' };
+    ? problem('unsupported-file', file, START_OF_FILE, 'symbolic links are not followed', 'replace the link with the file itself, so the catalog cannot publish files from outside it')
+    : problem('unsupported-file', file, START_OF_FILE, 'not a regular file (a pipe, socket or device)', 'catalog entries are plain text files: replace it with one');
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The text of the file at `path`, without a byte-order mark, or the diagnostic that says why it cannot be read. */
 export function readCatalogText(source: CatalogSource, path: string): { text: string } | { diagnostic: Diagnostic } {
-  const fail = (rule: string, message: string, hint: string, at = START_OF_FILE) => ({ diagnostic: { file: path, ...at, severity: 'error' as const, rule, message, hint } });
+  const fail = (rule: LoaderRuleId, message: string, hint: string, at = START_OF_FILE) => ({ diagnostic: problem(rule, path, at, message, hint) });
   const unreadable = (error: unknown) => fail('unreadable-file', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, 'check that the file exists and is readable');
   let stats: SourceStats;
   try {

@@ -3,7 +3,7 @@
  * satteri, the parser Astro renders MDX with, so what we refuse is exactly what would run.
  */
 import { mdxToMdast } from 'satteri';
-import { START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
+import { problem, START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
 import { judgeImage, judgeLink } from './narrative-urls.ts';
 import { lineStarts, shiftSpan, spanOfRange } from './positions.ts';
 
@@ -138,7 +138,7 @@ export function parseCost(body: string): number {
   return WITHIN_PARAGRAPH_WEIGHT * withinParagraphs + hazards * body.length;
 }
 
-const tooDeep = (file: string, at: Span): Diagnostic => ({ file, ...at, severity: 'error', rule: 'mdx-depth', message: `the body nests blocks more than ${MAX_MDX_DEPTH} levels deep`, hint: 'flatten the nested quotes or lists' });
+const tooDeep = (file: string, at: Span): Diagnostic => problem('mdx-depth', file, at, `the body nests blocks more than ${MAX_MDX_DEPTH} levels deep`, 'flatten the nested quotes or lists');
 
 /**
  * Problems of a narrative body: too large or too costly to parse, syntax errors, code (unless the
@@ -148,10 +148,10 @@ export function checkMdxBody(file: string, body: string, bodyOffset: number, opt
   const bodyStart = shiftSpan(START_OF_FILE, bodyOffset);
   const bytes = Buffer.byteLength(body, 'utf8');
   if (bytes > options.maxBytes) {
-    return [{ file, ...bodyStart, severity: 'error', rule: 'mdx-too-large', message: `the narrative is ${Math.ceil(bytes / 1024)} KiB; the limit is ${Math.floor(options.maxBytes / 1024)} KiB`, hint: 'shorten the narrative and link to longer documents, or raise `limits.body` in catalog.config.yaml' }];
+    return [problem('mdx-too-large', file, bodyStart, `the narrative is ${Math.ceil(bytes / 1024)} KiB; the limit is ${Math.floor(options.maxBytes / 1024)} KiB`, 'shorten the narrative and link to longer documents, or raise `limits.body` in catalog.config.yaml')];
   }
   if (parseCost(body) > MAX_PARSE_COST) {
-    return [{ file, ...bodyStart, severity: 'error', rule: 'mdx-too-complex', message: `the narrative holds too many \`{\`, \`<\`, \`>\` and \`&\` characters for its length to be parsed quickly`, hint: 'escape them with a backslash (`\\{`), write "and" for `&`, or split the narrative into shorter ones' }];
+    return [problem('mdx-too-complex', file, bodyStart, `the narrative holds too many \`{\`, \`<\`, \`>\` and \`&\` characters for its length to be parsed quickly`, 'escape them with a backslash (`\\{`), write "and" for `&`, or split the narrative into shorter ones')];
   }
   const starts = lineStarts(body);
   let tree: MdastNode;
@@ -164,7 +164,7 @@ export function checkMdxBody(file: string, body: string, bodyOffset: number, opt
     const line = match ? Number(match[1]) : 1;
     const column = match ? Number(match[2]) : 1;
     const at: Span = shiftSpan({ line, column, endLine: line, endColumn: column + 1 }, bodyOffset);
-    return [{ file, ...at, severity: 'error', rule: 'mdx-syntax', message: `MDX syntax error: ${(match ? match[3]! : message).split('\n')[0]}`, hint: 'MDX reads `<` and `{` as code: escape them as `\\<` and `\\{`, or close the tag' }];
+    return [problem('mdx-syntax', file, at, `MDX syntax error: ${(match ? match[3]! : message).split('\n')[0]}`, 'MDX reads `<` and `{` as code: escape them as `\\<` and `\\{`, or close the tag')];
   }
   const found: Diagnostic[] = [];
   const definitions = definitionUrls(tree);
@@ -177,18 +177,18 @@ export function checkMdxBody(file: string, body: string, bodyOffset: number, opt
     const what = options.allowCode ? undefined : CODE_NODES[node.type];
     if (what) {
       const name = node.name ? ` \`<${node.name}>\`` : '';
-      found.push({ file, ...spanOf(node), severity: 'error', rule: 'mdx-code', message: `MDX bodies are Markdown only: ${what}${name} is not allowed`, hint: 'write it as Markdown (escape a literal `<` or `{` with a backslash); code in narratives is allowed only when the trusted build sets PLUMBLINE_ALLOW_MDX_CODE=true (docs/security.md)' });
+      found.push(problem('mdx-code', file, spanOf(node), `MDX bodies are Markdown only: ${what}${name} is not allowed`, 'write it as Markdown (escape a literal `<` or `{` with a backslash); code in narratives is allowed only when the trusted build sets PLUMBLINE_ALLOW_MDX_CODE=true (docs/security.md)'));
       continue;
     }
     if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined) {
       const verdict = judgeLink(node.url);
-      if (!verdict.ok) found.push({ file, ...spanOf(node), severity: 'error', rule: 'unsafe-link', message: verdict.message, hint: verdict.hint });
+      if (!verdict.ok) found.push(problem('unsafe-link', file, spanOf(node), verdict.message, verdict.hint));
     }
     // `![x][ref]` takes its address from the definition `[ref]: …`, which must then be an image's.
     const imageUrl = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier ?? '') : undefined;
     if (imageUrl !== undefined) {
       const verdict = judgeImage(imageUrl, file);
-      if (!verdict.ok) found.push({ file, ...spanOf(node), severity: 'error', rule: 'image-source', message: verdict.message, hint: verdict.hint });
+      if (!verdict.ok) found.push(problem('image-source', file, spanOf(node), verdict.message, verdict.hint));
       else if (verdict.asset) options.assets?.push({ path: verdict.asset, span: spanOf(node) });
     }
     for (const child of node.children ?? []) stack.push({ node: child, depth: depth + 1 });

@@ -5,7 +5,7 @@
  * 469 MB site). One walk serves every entry file and catalog.config.yaml; it works on the value,
  * so files read on the fast path stay fast, and asks for positions only when it finds something.
  */
-import { START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
+import { problem, START_OF_FILE, type Diagnostic } from '../diagnostics.ts';
 import { lineStarts, positionAt } from './positions.ts';
 import { spanAt, type YamlSource } from './yaml.ts';
 
@@ -149,14 +149,7 @@ export function textValueDiagnostics(file: string, value: unknown, limits: TextL
   const findings = checkTextValues(value, limits);
   if (!findings.length) return [];
   const tree = source();
-  return findings.map(({ path, part, rule, message, hint }) => ({
-    file,
-    ...(tree ? spanAt(tree, path, part) : START_OF_FILE),
-    severity: 'error',
-    rule,
-    message,
-    hint,
-  }));
+  return findings.map(({ path, part, rule, message, hint }) => problem(rule, file, tree ? spanAt(tree, path, part) : START_OF_FILE, message, hint));
 }
 
 /**
@@ -168,7 +161,7 @@ export function controlCharacterDiagnostics(file: string, text: string, starts =
   CONTROL_CHARACTERS.lastIndex = 0;
   for (let match = CONTROL_CHARACTERS.exec(text); match; match = CONTROL_CHARACTERS.exec(text)) {
     const { line, column } = positionAt(starts, match.index);
-    found.push({ file, line, column, endLine: line, endColumn: column + 1, severity: 'error', rule: 'control-character', message: `this cell holds the control character ${describeCharacter(match[0].charCodeAt(0))}`, hint: CONTROL_HINT });
+    found.push(problem('control-character', file, { line, column, endLine: line, endColumn: column + 1 }, `this cell holds the control character ${describeCharacter(match[0].charCodeAt(0))}`, CONTROL_HINT));
     // On to the next line.
     if (line >= starts.length) break;
     CONTROL_CHARACTERS.lastIndex = starts[line]!;

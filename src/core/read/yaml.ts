@@ -4,7 +4,8 @@
  * nesting capped so a pile of `[` cannot exhaust the stack.
  */
 import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node, type DocumentOptions, type Pair, type ParseOptions, type SchemaOptions, type YAMLError, type YAMLMap } from 'yaml';
-import { START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
+import { problem, START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
+import type { LoaderRuleId } from '../loader-rules.ts';
 import { shiftSpan } from './positions.ts';
 
 /** More aliases than this in one file is treated as an attack, not a catalog. */
@@ -36,14 +37,15 @@ export function parseYaml(file: string, text: string, lineOffset = 0): ParsedYam
   try {
     return { value: doc.toJS({ maxAliasCount: MAX_ALIASES }), source, diagnostics };
   } catch (error) {
-    diagnostics.push({
-      file,
-      ...shiftSpan(START_OF_FILE, lineOffset),
-      severity: 'error',
-      rule: 'yaml-aliases',
-      message: `YAML aliases expand too far (${(error as Error).message.replace(/\.$/, '')})`,
-      hint: `use at most ${MAX_ALIASES} aliases and do not nest them; write the values out instead`,
-    });
+    diagnostics.push(
+      problem(
+        'yaml-aliases',
+        file,
+        shiftSpan(START_OF_FILE, lineOffset),
+        `YAML aliases expand too far (${(error as Error).message.replace(/\.$/, '')})`,
+        `use at most ${MAX_ALIASES} aliases and do not nest them; write the values out instead`,
+      ),
+    );
     return { value: undefined, source, diagnostics };
   }
 }
@@ -113,12 +115,12 @@ function listProblems(source: YamlSource, errors: YAMLError[]): Diagnostic[] {
   problems.sort((a, b) => a.pos[0] - b.pos[0]);
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const problem of problems) {
-    const key = `${problem.code}:${problem.pos[0]}:${problem.pos[1]}`;
+  for (const found of problems) {
+    const key = `${found.code}:${found.pos[0]}:${found.pos[1]}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const { rule, message, hint } = describeYamlProblem(problem.code, problem.message);
-    diagnostics.push({ file: source.file, ...spanOfRange(source, problem.pos[0], problem.pos[1]), severity: 'error', rule, message, hint });
+    const { rule, message, hint } = describeYamlProblem(found.code, found.message);
+    diagnostics.push(problem(rule, source.file, spanOfRange(source, found.pos[0], found.pos[1]), message, hint));
   }
   return diagnostics;
 }
@@ -175,7 +177,7 @@ function structureProblems(doc: Document.Parsed): Problem[] {
   return problems;
 }
 
-function describeYamlProblem(code: string, message: string): { rule: string; message: string; hint?: string } {
+function describeYamlProblem(code: string, message: string): { rule: LoaderRuleId; message: string; hint?: string } {
   const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   switch (code) {
     case 'DUPLICATE_KEY':

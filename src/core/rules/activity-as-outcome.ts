@@ -1,7 +1,7 @@
 /** Counting work done is not the same as the result it should produce: activities make poor headline or outcome metrics. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const activityAsOutcome: Rule = {
+export const activityAsOutcome = defineRule({
   id: 'activity-as-outcome',
   summary: 'A `measures: activity` metric is marked primary or lagging, as if the activity were the outcome.',
   defaultSeverity: 'warn',
@@ -20,4 +20,4 @@ export const activityAsOutcome: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,8 +1,8 @@
 /** Each data file is named after an existing metric. */
 import { didYouMean } from '../suggest.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const dataFile: Rule = {
+export const dataFile = defineRule({
   id: 'data-file',
   summary: 'A file in data/ is not named after an existing metric id.',
   defaultSeverity: 'error',
@@ -15,4 +15,4 @@ export const dataFile: Rule = {
     }
     return findings;
   },
-};
+});

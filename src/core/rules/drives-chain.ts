@@ -1,7 +1,7 @@
 /** The drives graph has no cycles, and every chain of drives ends at a lagging metric. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const drivesChain: Rule = {
+export const drivesChain = defineRule({
   id: 'drives-chain',
   summary: 'A chain of `drives` loops, or ends at a leading metric instead of a lagging outcome.',
   defaultSeverity: 'error',
@@ -51,4 +51,4 @@ export const drivesChain: Rule = {
     }
     return findings;
   },
-};
+});

@@ -6,11 +6,11 @@
 import { MAX_DIAGNOSTICS_PER_FILE } from '../load.ts';
 import { noun, plural } from '../plural.ts';
 import type { PlacedFinding } from './run.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
 const ID = 'future-value';
 
-export const futureValue: Rule = {
+export const futureValue = defineRule({
   id: ID,
   summary: 'A row in `data/<metric-id>.csv` is dated after the catalog\'s "as of" date; it counts for nothing until that day.',
   defaultSeverity: 'error',
@@ -31,7 +31,7 @@ export const futureValue: Rule = {
     }
     return findings;
   },
-};
+});
 
 function atRow(file: string, at: { line: number; column: number }, message: string, hint: string): PlacedFinding {
   return { file, path: [], span: { line: at.line, column: at.column, endLine: at.line, endColumn: at.column + 10 }, message, hint };

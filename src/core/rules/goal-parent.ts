@@ -1,8 +1,8 @@
 /** A goal's parent sits at a higher level, and following parents never loops. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 import { parentCycles } from '../graph-cycles.ts';
 
-export const goalParent: Rule = {
+export const goalParent = defineRule({
   id: 'goal-parent',
   summary: "A goal's parent is not at a higher level, or the parents form a cycle.",
   defaultSeverity: 'error',
@@ -27,4 +27,4 @@ export const goalParent: Rule = {
     }
     return findings;
   },
-};
+});

@@ -2,7 +2,7 @@
 import { entriesOf } from '../graph.ts';
 import { ENTRY_KINDS } from '../kinds.ts';
 import { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX } from '../placeholders.ts';
-import type { FieldPath, Finding, Rule } from './types.ts';
+import { defineRule, type FieldPath, type Finding } from './types.ts';
 
 /** Every string in the entry's fields that starts with the placeholder prefix, with its path. */
 function placeholders(value: unknown, path: (string | number)[] = []): FieldPath[] {
@@ -14,7 +14,7 @@ function placeholders(value: unknown, path: (string | number)[] = []): FieldPath
 
 const fieldName = (path: FieldPath) => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 
-export const incompleteDefinition: Rule = {
+export const incompleteDefinition = defineRule({
   id: 'incomplete-definition',
   summary: 'A field still holds an import placeholder (`TODO(import): …`), or a `todo-import-<field>` tag marks a value as an assumed default.',
   defaultSeverity: 'warn',
@@ -34,4 +34,4 @@ export const incompleteDefinition: Rule = {
     }
     return findings;
   },
-};
+});

@@ -25,7 +25,7 @@ import { incompleteDefinition } from './incomplete-definition.ts';
 import { leadLagWeak } from './lead-lag-weak.ts';
 import { redWithoutInitiative } from './red-without-initiative.ts';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   unknownReference,
   goalParent,
   ownerParent,
@@ -55,9 +55,12 @@ export const RULES: readonly Rule[] = [
   // What the values say: leading indicators that stopped leading, red metrics nobody is moving.
   leadLagWeak,
   redWithoutInitiative,
-];
+] as const satisfies readonly Rule[];
+
+/** The id of every graph rule: with the loader's ids (loader-rules.ts), what a diagnostic's `rule` can be. */
+export type GraphRuleId = (typeof RULES)[number]['id'];
 
 /** A Map, so that no id (`__proto__`, `constructor`, …) can find something that is not a rule. */
-export const RULES_BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));
+export const RULES_BY_ID: ReadonlyMap<string, Rule<GraphRuleId>> = new Map(RULES.map((rule) => [rule.id, rule]));
 
 export type { Rule, RuleContext, Finding } from './types.ts';

@@ -1,8 +1,8 @@
 /** A strategy needs both a lagging outcome (did it work?) and a leading driver (will it work?) somewhere below it. */
 import { descendantsOf } from '../graph.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const leadAndLag: Rule = {
+export const leadAndLag = defineRule({
   id: 'lead-and-lag',
   summary: 'A strategy-level goal has no active leading metric, or no active lagging metric, anywhere in its part of the cascade.',
   defaultSeverity: 'warn',
@@ -32,4 +32,4 @@ export const leadAndLag: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,13 +1,13 @@
 /** A leading indicator that stopped correlating with its outcome no longer leads: revalidate or replace it. */
 import { MAX_LAG } from '../derive/correlation.ts';
 import { plural } from '../plural.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
 /** |r| below this, over at least MIN_PERIODS paired periods at the best lag, is weak. */
 export const WEAK_R = 0.3;
 export const MIN_PERIODS = 8;
 
-export const leadLagWeak: Rule = {
+export const leadLagWeak = defineRule({
   id: 'lead-lag-weak',
   summary: `A leading metric's values correlate weakly (r between -${WEAK_R} and ${WEAK_R}) with a metric it drives, at every lag of 0 to ${MAX_LAG} periods.`,
   defaultSeverity: 'warn',
@@ -27,4 +27,4 @@ export const leadLagWeak: Rule = {
     }
     return findings;
   },
-};
+});

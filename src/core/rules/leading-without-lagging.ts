@@ -1,7 +1,7 @@
 /** A leading metric earns its place by predicting an outcome; one that drives nothing predicts nothing in particular. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const leadingWithoutLagging: Rule = {
+export const leadingWithoutLagging = defineRule({
   id: 'leading-without-lagging',
   summary: 'An active leading metric names no metric in `drives`, so the outcome it predicts is unstated.',
   defaultSeverity: 'warn',
@@ -19,4 +19,4 @@ export const leadingWithoutLagging: Rule = {
     }
     return findings;
   },
-};
+});

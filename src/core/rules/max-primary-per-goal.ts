@@ -1,11 +1,11 @@
 /** Headline KPIs only focus attention while they are few: a goal with many "primary" metrics has no headline. */
 import { ruleOptions } from './options.ts';
 import { noun, plural } from '../plural.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
 const ID = 'max-primary-per-goal';
 
-export const maxPrimaryPerGoal: Rule = {
+export const maxPrimaryPerGoal = defineRule({
   id: ID,
   summary: 'A goal has more than `max` (default 3) active primary metrics.',
   defaultSeverity: 'warn',
@@ -30,4 +30,4 @@ export const maxPrimaryPerGoal: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 /** A headline number nobody has agreed to act on is only reported, never managed: primary metrics say what happens when they drift. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const noActionOnDeviation: Rule = {
+export const noActionOnDeviation = defineRule({
   id: 'no-action-on-deviation',
   summary: 'An active primary metric has no `triggers`: nothing says what happens when it drifts.',
   defaultSeverity: 'warn',
@@ -20,4 +20,4 @@ export const noActionOnDeviation: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 /** Once a catalog publishes values, a live metric without any looks measured but is not. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const noData: Rule = {
+export const noData = defineRule({
   id: 'no-data',
   summary: 'An active metric has no observed values, in a catalog where other metrics have them.',
   defaultSeverity: 'warn',
@@ -19,4 +19,4 @@ export const noData: Rule = {
     }
     return findings;
   },
-};
+});

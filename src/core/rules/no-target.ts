@@ -1,7 +1,7 @@
 /** Without a target or thresholds a number cannot be judged good or bad, so it cannot show progress. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const noTarget: Rule = {
+export const noTarget = defineRule({
   id: 'no-target',
   summary: 'An active metric has neither `target` nor `thresholds`, so no value can be judged on or off track.',
   defaultSeverity: 'warn',
@@ -20,4 +20,4 @@ export const noTarget: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 /** An active metric supports at least one active goal. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const orphanMetric: Rule = {
+export const orphanMetric = defineRule({
   id: 'orphan-metric',
   summary: 'An active metric supports no active goal, so nothing it measures is tied to the strategy.',
   defaultSeverity: 'error',
@@ -18,4 +18,4 @@ export const orphanMetric: Rule = {
     }
     return findings;
   },
-};
+});

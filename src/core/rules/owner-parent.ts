@@ -1,8 +1,8 @@
 /** An owner's parent is a team, and following parents never loops. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 import { parentCycles } from '../graph-cycles.ts';
 
-export const ownerParent: Rule = {
+export const ownerParent = defineRule({
   id: 'owner-parent',
   summary: "An owner's parent is a person rather than a team, or the owner hierarchy has a cycle.",
   defaultSeverity: 'error',
@@ -22,4 +22,4 @@ export const ownerParent: Rule = {
     }
     return findings;
   },
-};
+});

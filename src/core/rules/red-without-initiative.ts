@@ -1,7 +1,7 @@
 /** A red metric that no active initiative is moving is a known problem with nobody working on it. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const redWithoutInitiative: Rule = {
+export const redWithoutInitiative = defineRule({
   id: 'red-without-initiative',
   summary: 'An active metric is red at its latest value and no active initiative names it in `moves`.',
   defaultSeverity: 'warn',
@@ -21,4 +21,4 @@ export const redWithoutInitiative: Rule = {
     }
     return findings;
   },
-};
+});

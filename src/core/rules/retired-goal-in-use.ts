@@ -1,7 +1,7 @@
 /** A retired goal is no longer pursued: active goals and metrics still hanging from it trace up to a strategy that was dropped. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const retiredGoalInUse: Rule = {
+export const retiredGoalInUse = defineRule({
   id: 'retired-goal-in-use',
   summary: 'An active goal has a retired parent, or an active metric still supports a retired goal next to active ones.',
   defaultSeverity: 'warn',
@@ -22,4 +22,4 @@ export const retiredGoalInUse: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 /** A retired metric is no longer measured: whatever still leans on it (a driver link, a guardrail, an initiative) leans on nothing. */
-import type { FieldPath, Finding, Rule } from './types.ts';
+import { defineRule, type FieldPath, type Finding } from './types.ts';
 
-export const retiredStillUsed: Rule = {
+export const retiredStillUsed = defineRule({
   id: 'retired-still-used',
   summary: 'An active metric (in `drives` or `guardrails`) or an active or planned initiative (in `moves`) names a retired metric.',
   defaultSeverity: 'warn',
@@ -29,4 +29,4 @@ export const retiredStillUsed: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,8 +1,8 @@
 /** Definitions drift from reality as systems and strategy change; a metric that promises regular reviews should get them. */
 import { CADENCE_PERIOD, daysBetween, describePeriod, REVIEW_GRACE, reviewDueBy } from '../periods.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const reviewOverdue: Rule = {
+export const reviewOverdue = defineRule({
   id: 'review-overdue',
   summary: "A metric's `review.last` is older than its `review.every` allows, as of the catalog's date.",
   defaultSeverity: 'warn',
@@ -22,4 +22,4 @@ export const reviewOverdue: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,14 +1,13 @@
 /** Runs every rule at the severity catalog.config.yaml gives it and places each finding in its file. */
-import type { Diagnostic, Span } from '../diagnostics.ts';
+import { problem, START_OF_FILE, type Diagnostic, type Span } from '../diagnostics.ts';
 import type { Derived } from '../derive/index.ts';
 import type { Catalog } from '../graph.ts';
 import type { LoadedCatalog } from '../load.ts';
 import { isAlias, isMap, isScalar, type Node } from 'yaml';
 import { shiftSpan } from '../read/positions.ts';
 import { spanAt, type YamlSource } from '../read/yaml.ts';
-import { START_OF_FILE } from '../diagnostics.ts';
 import { didYouMean } from '../suggest.ts';
-import { RULES, RULES_BY_ID } from './index.ts';
+import { RULES, RULES_BY_ID, type GraphRuleId } from './index.ts';
 import type { Finding, Rule, RuleSeverity } from './types.ts';
 
 /** A finding in a file that is not YAML (a row of a CSV file) carries its own place. */
@@ -39,7 +38,7 @@ function settingFor(rule: Rule, config: Catalog['config']): RuleSetting {
   return { severity, options };
 }
 
-export function runRules(catalog: Catalog, loaded: LoadedCatalog, derived: Derived, rules: readonly Rule[] = RULES): Diagnostic[] {
+export function runRules(catalog: Catalog, loaded: LoadedCatalog, derived: Derived, rules: readonly Rule<GraphRuleId>[] = RULES): Diagnostic[] {
   const diagnostics: Diagnostic[] = [...checkRuleSettings(loaded)];
   for (const rule of rules) {
     const { severity, options } = settingFor(rule, catalog.config);
@@ -72,9 +71,9 @@ function checkRuleSettings(loaded: LoadedCatalog): Diagnostic[] {
     const rule = RULES_BY_ID.get(id);
     const at = spanAt(source, ['rules', id], 'key');
     if (!rule) {
-      diagnostics.push({ file: 'catalog.config.yaml', ...at, severity: 'error', rule: 'unknown-rule', message: `there is no rule \`${id}\``, hint: didYouMean(id, RULES_BY_ID.keys()) ?? 'see docs/rules/ for the rule ids' });
+      diagnostics.push(problem('unknown-rule', 'catalog.config.yaml', at, `there is no rule \`${id}\``, didYouMean(id, RULES_BY_ID.keys()) ?? 'see docs/rules/ for the rule ids'));
     } else if (rule.integrity) {
-      diagnostics.push({ file: 'catalog.config.yaml', ...at, severity: 'error', rule: 'unknown-rule', message: `\`${id}\` keeps the catalog well-formed and cannot be configured`, hint: 'remove this line and fix what the rule reports' });
+      diagnostics.push(problem('unknown-rule', 'catalog.config.yaml', at, `\`${id}\` keeps the catalog well-formed and cannot be configured`, 'remove this line and fix what the rule reports'));
     } else {
       diagnostics.push(...unknownOptions(rule, Object.hasOwn(loaded.config.rules, id) ? loaded.config.rules[id] : undefined, source));
     }
@@ -87,14 +86,15 @@ function unknownOptions(rule: Rule, setting: unknown, source: YamlSource): Diagn
   const known = rule.options ?? [];
   return writtenKeys(source, ['rules', rule.id], typeof setting === 'object' && setting !== null ? setting : {})
     .filter((name) => name !== 'severity' && !known.includes(name))
-    .map((name) => ({
-      file: 'catalog.config.yaml',
-      ...spanAt(source, ['rules', rule.id, name], 'key'),
-      severity: 'error' as const,
-      rule: 'unknown-rule',
-      message: `\`${rule.id}\` has no option \`${name}\``,
-      hint: didYouMean(name, known) ?? (known.length ? `its options are ${known.map((k) => `\`${k}\``).join(', ')}` : 'it takes only `severity`'),
-    }));
+    .map((name) =>
+      problem(
+        'unknown-rule',
+        'catalog.config.yaml',
+        spanAt(source, ['rules', rule.id, name], 'key'),
+        `\`${rule.id}\` has no option \`${name}\``,
+        didYouMean(name, known) ?? (known.length ? `its options are ${known.map((k) => `\`${k}\``).join(', ')}` : 'it takes only `severity`'),
+      ),
+    );
 }
 
 /**

@@ -1,9 +1,9 @@
 /** A dashboard that shows old numbers as current misleads: the latest value must be as recent as the cadence promises. */
 import { CADENCE_PERIOD, DATA_GRACE, daysBetween, describePeriod, freshUntil } from '../periods.ts';
 import { plural } from '../plural.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const staleData: Rule = {
+export const staleData = defineRule({
   id: 'stale-data',
   summary: "An active metric's latest observed value is older than its cadence allows, as of the catalog's date.",
   defaultSeverity: 'warn',
@@ -25,4 +25,4 @@ export const staleData: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,11 +1,11 @@
 /** A goal watched through too many numbers is watched through none: past a handful, nobody acts on them. */
 import { ruleOptions } from './options.ts';
 import { noun, plural } from '../plural.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
 const ID = 'too-many-metrics';
 
-export const tooManyMetrics: Rule = {
+export const tooManyMetrics = defineRule({
   id: ID,
   summary: 'A goal is directly supported by more than `max` (default 7) active metrics.',
   defaultSeverity: 'warn',
@@ -27,4 +27,4 @@ export const tooManyMetrics: Rule = {
     }
     return findings;
   },
-};
+});

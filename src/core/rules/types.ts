@@ -25,8 +25,8 @@ export interface RuleContext {
   options: Record<string, unknown>;
 }
 
-export interface Rule {
-  id: string;
+export interface Rule<Id extends string = string> {
+  id: Id;
   /** One line: what the rule catches. */
   summary: string;
   defaultSeverity: Exclude<RuleSeverity, 'off'>;
@@ -35,4 +35,9 @@ export interface Rule {
   /** Names of the options the rule takes besides `severity`; any other key is reported. */
   options?: readonly string[];
   check(context: RuleContext): Finding[];
+}
+
+/** A rule with its id kept as a literal type, so that the ids of RULES make up a type. */
+export function defineRule<Id extends string>(rule: Rule<Id>): Rule<Id> {
+  return rule;
 }

@@ -1,7 +1,7 @@
 /** Every id named in a reference field exists in its folder. */
 import { KINDS, type EntryKind } from '../kinds.ts';
 import { didYouMean } from '../suggest.ts';
-import type { FieldPath, Finding, Rule } from './types.ts';
+import { defineRule, type FieldPath, type Finding } from './types.ts';
 
 interface Reference {
   file: string;
@@ -11,7 +11,7 @@ interface Reference {
   self?: string;
 }
 
-export const unknownReference: Rule = {
+export const unknownReference = defineRule({
   id: 'unknown-reference',
   summary: 'A reference names an id that does not exist in its folder.',
   defaultSeverity: 'error',
@@ -49,4 +49,4 @@ export const unknownReference: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,7 +1,7 @@
 /** A goal nothing measures can never be shown to be on or off track: every active goal needs a metric or a sub-goal. */
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
-export const unmeasuredGoal: Rule = {
+export const unmeasuredGoal = defineRule({
   id: 'unmeasured-goal',
   summary: 'An active goal has no active metric and no active sub-goal, so nothing shows whether it is on track.',
   defaultSeverity: 'warn',
@@ -21,4 +21,4 @@ export const unmeasuredGoal: Rule = {
     }
     return findings;
   },
-};
+});

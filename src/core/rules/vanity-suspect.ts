@@ -1,6 +1,6 @@
 /** Some numbers only ever go up and feel good without showing that anything improved: vanity metrics need a link to an outcome. */
 import { ruleOptions } from './options.ts';
-import type { Finding, Rule } from './types.ts';
+import { defineRule, type Finding } from './types.ts';
 
 const ID = 'vanity-suspect';
 
@@ -13,7 +13,7 @@ function wordPattern(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu');
 }
 
-export const vanitySuspect: Rule = {
+export const vanitySuspect = defineRule({
   id: ID,
   summary: 'A metric named like a vanity metric (followers, page views, downloads, …) is not a leading metric that drives an outcome.',
   defaultSeverity: 'warn',
@@ -36,4 +36,4 @@ export const vanitySuspect: Rule = {
     }
     return findings;
   },
-};
+});

@@ -3,6 +3,8 @@
  * Each carries a description so the generated JSON Schema and format reference explain it.
  */
 import { z } from 'zod';
+import { ruleParams } from '../issue-words.ts';
+import { fieldHints } from './field-hints.ts';
 
 /** Lowercase kebab-case, the shape of every entry id (a file name without its extension). */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -10,6 +12,9 @@ export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** A reference to another entry by its id. */
 export const entryId = (what: string) =>
   z.string().regex(ID_PATTERN, { message: `must be ${what} id in lowercase kebab-case, like \`timely-access\`` });
+
+/** The owner accountable for an entry, by id. */
+export const ownerId = entryId('an owner').register(fieldHints, { hint: 'name an owner id from owners/' });
 
 /** A calendar date written as ISO 8601 `YYYY-MM-DD`; impossible dates such as 2026-02-30 fail. */
 export const isoDate = z.iso.date({ message: 'must be a real date written YYYY-MM-DD, like 2026-03-31' });
@@ -37,5 +42,5 @@ export const tags = z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { messa
 export const idList = (what: string) =>
   z.array(entryId(what)).refine((ids) => new Set(ids).size === ids.length, {
     message: 'lists an id twice',
-    params: { rule: 'duplicate-reference' },
+    params: ruleParams('duplicate-reference'),
   });

@@ -1,5 +1,6 @@
 /** Schema of `catalog.config.yaml`: the organisation, its cascade levels, perspectives and rule settings. */
 import { z } from 'zod';
+import { ruleParams } from '../issue-words.ts';
 import { httpUrl, text } from './common.ts';
 
 /** The hard ceiling of `limits.body`: no catalog file may be larger. */
@@ -64,7 +65,7 @@ export const configSchema = z.strictObject({
     .optional()
     .refine((value) => value === undefined, {
       message: '`mdx` settings (such as `allowCode`) can no longer be made in the catalog, which any pull request can change',
-      params: { rule: 'trusted-setting', hint: 'remove `mdx:` here; to allow code in MDX bodies, set PLUMBLINE_ALLOW_MDX_CODE=true in the trusted build (see docs/security.md)' },
+      params: ruleParams('trusted-setting', 'remove `mdx:` here; to allow code in MDX bodies, set PLUMBLINE_ALLOW_MDX_CODE=true in the trusted build (see docs/security.md)'),
     })
     .describe('No longer accepted here: allowing code in MDX is a setting of the trusted build (docs/security.md).'),
 });

@@ -1,13 +1,14 @@
 /** Schema of `initiatives/<id>.yaml|.mdx`: a project and the metrics it is designed to move. */
 import { z } from 'zod';
-import { entryId, idList, isoDate, tags, text } from './common.ts';
+import { ruleParams } from '../issue-words.ts';
+import { idList, isoDate, ownerId, tags, text } from './common.ts';
 
 export const INITIATIVE_STATUSES = ['planned', 'active', 'done', 'cancelled'] as const;
 
 export const initiativeSchema = z
   .strictObject({
     name: text.describe('Name of the project.'),
-    owner: entryId('an owner').describe('Owner id accountable for the initiative.'),
+    owner: ownerId.describe('Owner id accountable for the initiative.'),
     moves: idList('a metric').min(1, { message: 'must name at least one metric id' }).describe('Metric ids it is designed to move.'),
     expected: text.optional().describe('The effect it should have, in a sentence.'),
     start: isoDate.optional().describe('Start date, YYYY-MM-DD.'),
@@ -17,7 +18,7 @@ export const initiativeSchema = z
   })
   .superRefine((initiative, ctx) => {
     if (initiative.start && initiative.end && initiative.end < initiative.start) {
-      ctx.addIssue({ code: 'custom', path: ['end'], message: `ends (${initiative.end}) before it starts (${initiative.start})`, params: { rule: 'invalid-date-range' } });
+      ctx.addIssue({ code: 'custom', path: ['end'], message: `ends (${initiative.end}) before it starts (${initiative.start})`, params: ruleParams('invalid-date-range') });
     }
   });
 

@@ -1,6 +1,9 @@
 /** Schema of `metrics/<id>.yaml|.mdx`: one KPI definition. */
 import { z } from 'zod';
-import { cadence, entryId, httpUrl, idList, isoDate, tags, text } from './common.ts';
+import type { RuleId } from '../diagnostics.ts';
+import { ruleParams } from '../issue-words.ts';
+import { cadence, entryId, httpUrl, idList, isoDate, ownerId, tags, text } from './common.ts';
+import { fieldHints } from './field-hints.ts';
 
 export const INDICATORS = ['leading', 'lagging'] as const;
 export const DIRECTIONS = ['up', 'down', 'range'] as const;
@@ -25,16 +28,16 @@ export const targetSchema = z
   .superRefine((target, ctx) => {
     const band = target.min !== undefined || target.max !== undefined;
     if (target.value === undefined && !band) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a target needs `value` (or `min` and `max` for direction range)', params: { rule: 'missing-field' } });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a target needs `value` (or `min` and `max` for direction range)', params: ruleParams('missing-field') });
     }
     if (target.value !== undefined && band) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a target has either `value` or `min`/`max`, not both', params: { rule: 'invalid-target' } });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a target has either `value` or `min`/`max`, not both', params: ruleParams('invalid-target') });
     }
     if (band && (target.min === undefined || target.max === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [target.min === undefined ? 'max' : 'min'], message: 'a range target needs both `min` and `max`', params: { rule: 'invalid-target' } });
+      ctx.addIssue({ code: 'custom', path: [target.min === undefined ? 'max' : 'min'], message: 'a range target needs both `min` and `max`', params: ruleParams('invalid-target') });
     }
     if (target.min !== undefined && target.max !== undefined && target.min > target.max) {
-      ctx.addIssue({ code: 'custom', path: ['min'], message: `\`min\` (${target.min}) is above \`max\` (${target.max})`, params: { rule: 'invalid-target' } });
+      ctx.addIssue({ code: 'custom', path: ['min'], message: `\`min\` (${target.min}) is above \`max\` (${target.max})`, params: ruleParams('invalid-target') });
     }
   });
 export type Target = z.infer<typeof targetSchema>;
@@ -56,7 +59,7 @@ export const triggerConditionSchema = z.union([
 export const triggerSchema = z.strictObject({
   when: triggerConditionSchema.describe('{ above: n } | { below: n } | { change: "-20%", over: week|month|quarter }'),
   action: text.describe('What happens when the trigger fires.'),
-  owner: entryId('an owner').optional().describe("Who acts; default the metric's owner."),
+  owner: ownerId.optional().describe("Who acts; default the metric's owner."),
 });
 export type Trigger = z.infer<typeof triggerSchema>;
 
@@ -64,11 +67,14 @@ export const metricSchema = z
   .strictObject({
     name: text.describe('Name of the metric.'),
     description: text.describe('What is measured, in a sentence.'),
-    why: text.describe('Completes the sentence "This metric matters because …".'),
-    supports: idList('a goal').optional().describe('Goal ids it measures progress toward; required while active.'),
+    why: text.describe('Completes the sentence "This metric matters because …".').register(fieldHints, { hint: 'complete the sentence "This metric matters because …"' }),
+    supports: idList('a goal')
+      .optional()
+      .describe('Goal ids it measures progress toward; required while active.')
+      .register(fieldHints, { hint: 'name the goal ids this metric measures progress toward, like `supports: [timely-access]`' }),
     indicator: z.enum(INDICATORS).describe('leading (predicts) | lagging (the outcome itself)'),
     drives: idList('a metric').optional().describe('Leading metrics only: the metrics it predicts, closer to the outcome.'),
-    owner: entryId('an owner').describe('Owner id accountable for the metric.'),
+    owner: ownerId.describe('Owner id accountable for the metric.'),
     unit: text.describe('percent | count | days | hours | score | ratio | an ISO 4217 currency code | free text'),
     direction: z.enum(DIRECTIONS).describe('Which way is better: up | down | range'),
     formula: text.describe('How the value is computed, precisely enough to recompute it.'),
@@ -78,7 +84,8 @@ export const metricSchema = z
         url: httpUrl.optional().describe('Link to the report or query (http/https only).'),
       })
       .optional()
-      .describe('Where the number comes from; required while active.'),
+      .describe('Where the number comes from; required while active.')
+      .register(fieldHints, { hint: 'say where the number comes from: `source: { system: …, url: https://… }`' }),
     cadence: cadence.describe('How often it is measured.'),
     baseline: dated.optional().describe('Starting point: { value, date }.'),
     target: z.union([targetSchema, z.array(targetSchema).min(1, { message: 'must list at least one target' })]).optional().describe('Target, or a list of stepped targets.'),
@@ -108,8 +115,7 @@ export const metricSchema = z
     tags: tags.optional().describe('Labels for filtering.'),
   })
   .superRefine((metric, ctx) => {
-    const issue = (path: (string | number)[], rule: string, message: string) =>
-      ctx.addIssue({ code: 'custom', path, message, params: { rule } });
+    const issue = (path: (string | number)[], rule: RuleId, message: string) => ctx.addIssue({ code: 'custom', path, message, params: ruleParams(rule) });
     const active = metric.status === 'active';
     if (active && !metric.supports?.length) issue(['supports'], 'missing-field', 'an active metric needs `supports`: the goals it measures progress toward');
     if (active && !metric.source) issue(['source'], 'missing-field', 'an active metric needs `source`: the system the number comes from');
@@ -120,7 +126,7 @@ export const metricSchema = z
     checkTargets(metric, issue);
   });
 
-type IssueSink = (path: (string | number)[], rule: string, message: string) => void;
+type IssueSink = (path: (string | number)[], rule: RuleId, message: string) => void;
 
 /** Green and red must sit on the better and worse side of each other for the metric's direction. */
 function checkThresholds(metric: { direction: string; thresholds?: { green: number; red: number } }, issue: IssueSink) {
