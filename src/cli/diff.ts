@@ -1,4 +1,5 @@
 /** `npm run diff`: what a change does to the catalog, as Markdown for a pull-request comment or JSON for tools. */
+import { basename } from 'node:path';
 import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
 import { diffToJson, diffToMarkdown } from '../features/diff-markdown.ts';
 import { diffCatalogs } from '../features/diff.ts';
@@ -57,7 +58,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
      * catalog's folder (a missing config, say) name the revision and where the catalog sits in it.
      */
     function analyzeRevision(commit: string, revision: string): Analysis {
-      const source = { ...gitSource(root, commit), root: `${revision} (${prefix || 'the repository root'})` };
+      // Named like the working tree's folder, so a revision without a valid config does not seem renamed.
+      const source = { ...gitSource(root, commit), root: `${revision} (${prefix || 'the repository root'})`, name: basename(root) || root };
       return analyzeCatalog(source, today, io.env);
     }
 

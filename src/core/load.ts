@@ -3,7 +3,7 @@
  * as a diagnostic. Entries that fail their schema are left out of the result, but their ids stay
  * known so nothing that refers to them is reported a second time.
  */
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { noun, plural } from './plural.ts';
 import { problem, sortDiagnostics, START_OF_FILE, type Diagnostic } from './diagnostics.ts';
 import { parseObservations, type ObservationRow } from './read/csv.ts';
@@ -146,8 +146,8 @@ export function loadCatalogConfig(from: CatalogSource | string): { config: Catal
 
 function loadConfig(source: CatalogSource, diagnostics: Diagnostic[], sources: SourceMap): CatalogConfig {
   const root = source.root;
-  // The defaults, named after the folder: any folder name (`/` has none) must do, so it is not validated.
-  const fallback: CatalogConfig = { ...configSchema.parse({ name: 'catalog' }), name: basename(root) || root };
+  // The defaults, named after the folder: any folder name must do, so it is not validated.
+  const fallback: CatalogConfig = { ...configSchema.parse({ name: 'catalog' }), name: source.name };
   const unusable = source.problem();
   if (unusable) {
     diagnostics.push(problem('missing-config', '.', START_OF_FILE, unusable.message, unusable.hint));

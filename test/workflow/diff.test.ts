@@ -250,6 +250,13 @@ describe('configuration and values', () => {
     expect(diff.config).toEqual([]);
     expect(diff.diagnostics.resolved.map((d) => d.message)).toEqual(['no catalog.config.yaml in HEAD (catalog/)']);
   });
+  it('does not show a catalog whose config cannot be read as renamed: both sides are named after the folder', async () => {
+    const broken = withFiles(validCatalog(), { 'catalog.config.yaml': 'name: [unclosed\n' });
+    const { catalog } = repoWith(broken);
+    writeFiles(catalog, { 'data/wait-days.csv': 'date,value,note\n2026-11-09,9,\n2026-11-16,8,\n2026-11-23,7,\n' });
+    const diff = await jsonDiff(['--dir', catalog, '--base', 'HEAD']);
+    expect(diff.config).toEqual([]);
+  });
 });
 
 describe('nothing changed', () => {

@@ -7,7 +7,7 @@
  * loader names in its diagnostics.
  */
 import { existsSync, lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { catalogFolderProblem, type FolderProblem } from '../catalog-folder.ts';
 
 /** What a path is, seen without following links. */
@@ -27,6 +27,8 @@ export interface SourceStats {
 export interface CatalogSource {
   /** How messages name the catalog: a folder's absolute path, or what stands for it (a revision). */
   readonly root: string;
+  /** The catalog's name when its config cannot give one: the folder's name. */
+  readonly name: string;
   /** Why nothing of the catalog can be read (its folder is missing, a file, unreadable), or undefined. */
   problem(): FolderProblem | undefined;
   /** A folder's entries, in no particular order. */
@@ -50,6 +52,8 @@ export function folderSource(rootDir: string): CatalogSource {
   const at = (path: string) => (path === '' ? root : join(root, path));
   return {
     root,
+    // Any folder name will do, even one no config could hold; `/` has none, so the path stands for it.
+    name: basename(root) || root,
     problem: () => catalogFolderProblem(root),
     list: (folder) => readdirSync(at(folder), { withFileTypes: true }).map((entry) => ({ name: entry.name, type: typeOf(entry) })),
     stat: (path) => {
@@ -83,7 +87,7 @@ export interface TreeFile {
  * A source over a list of files by path (a revision's tree, or files in memory). Folders are the
  * paths' parents; a path with an empty, `.` or `..` segment is left out, since no folder holds it.
  */
-export function treeSource(root: string, files: Map<string, TreeFile>): CatalogSource {
+export function treeSource(root: string, files: Map<string, TreeFile>, name = 'catalog'): CatalogSource {
   const folders = new Map<string, Map<string, EntryType>>([['', new Map()]]);
   const kept = new Map<string, TreeFile>();
   for (const [path, file] of files) {
@@ -107,6 +111,7 @@ export function treeSource(root: string, files: Map<string, TreeFile>): CatalogS
   };
   return {
     root,
+    name,
     problem: () => undefined,
     list: (folder) => {
       if (find(folder) !== 'folder') throw sourceError('ENOTDIR', folder);
