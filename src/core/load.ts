@@ -15,10 +15,11 @@ import { readEntry, type Entry } from './read/entry.ts';
 import { sourceOf, type CatalogSource } from './read/source.ts';
 import { SourceMap } from './read/sources.ts';
 import { textValueDiagnostics } from './read/text-values.ts';
-import { parseYaml } from './read/yaml.ts';
+import { parseYaml, spanAt } from './read/yaml.ts';
 import { configSchema, type CatalogConfig } from './schemas/config.ts';
 import { DEFAULT_TRUSTED_SETTINGS, type TrustedSettings } from './trusted.ts';
 import { validateEntry } from './validate.ts';
+import { FORMAT_VERSION, PLUMBLINE_VERSION } from './version.ts';
 
 export const CONFIG_FILE = 'catalog.config.yaml';
 
@@ -169,6 +170,18 @@ function loadConfig(source: CatalogSource, diagnostics: Diagnostic[], sources: S
   const refused = textValueDiagnostics(CONFIG_FILE, parsed.value, fallback.limits, () => parsed.source);
   const validated = validateEntry(configSchema, parsed.value, parsed.source);
   addFileDiagnostics(diagnostics, [...refused, ...validated.diagnostics]);
+  const format = validated.data?.format;
+  if (format !== undefined && format > FORMAT_VERSION) {
+    diagnostics.push(
+      problem(
+        'format-too-new',
+        CONFIG_FILE,
+        spanAt(parsed.source, ['format']),
+        `this catalog is written for format ${format}; this Plumbline (${PLUMBLINE_VERSION}) reads format ${FORMAT_VERSION}: upgrade plumbline`,
+        'run `npm install plumbline@latest` in the catalog repository; until then, files may be read in ways their authors did not mean',
+      ),
+    );
+  }
   return validated.data ?? fallback;
 }
 

@@ -59,6 +59,7 @@ export const LOADER_RULES = {
   'data-duplicate-date': { severity: 'error', summary: 'Two rows of a data file have the same date.' },
   // Settings.
   'unknown-rule': { severity: 'error', summary: 'catalog.config.yaml names a rule that does not exist, configures an integrity rule, or gives a rule an option it does not take.' },
+  'format-too-new': { severity: 'warning', summary: 'catalog.config.yaml declares a `format` newer than the one this Plumbline reads, so some files may be misread.' },
   'trusted-setting': { severity: 'error', summary: "A setting only the build's environment may make is made in the catalog, or such an environment variable has a value that cannot be read." },
 } as const satisfies Record<string, LoaderRule>;
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
-import { removeCatalogs, TODAY, validCatalog } from '../helpers/catalog.ts';
+import { FORMAT_VERSION, PLUMBLINE_VERSION } from '../../src/core/version.ts';
+import { analyze, removeCatalogs, TODAY, validCatalog } from '../helpers/catalog.ts';
 import { append, at, edit, errors, one, withFiles } from '../helpers/core.ts';
 
 afterAll(removeCatalogs);
@@ -161,6 +162,22 @@ describe('config schema', () => {
     expect(errors(append(valid, CONFIG, 'limits: { title: 120, text: 2000, body: 8192 }'))).toEqual([]);
     const files = append(valid, CONFIG, 'limits: { body: 2000000 }');
     expect(errors(files)).toEqual([`${at(files, CONFIG, '2000000')} invalid-value`]);
+  });
+
+  it('takes the format this Plumbline reads, or an older one, without a word', () => {
+    expect(analyze(append(valid, CONFIG, `format: ${FORMAT_VERSION}`), TODAY).diagnostics).toEqual(analyze(valid, TODAY).diagnostics);
+  });
+
+  it('warns at `format` when the catalog is written for a newer format, and reads it all the same', () => {
+    const files = append(valid, CONFIG, `format: ${FORMAT_VERSION + 1}`);
+    expect(errors(files)).toEqual([]);
+    const d = one(files, 'format-too-new');
+    expect(`${d.file}:${d.line}:${d.column} ${d.severity}`).toBe(`${at(files, CONFIG, `${FORMAT_VERSION + 1}`)} warning`);
+    expect(d.message).toBe(`this catalog is written for format ${FORMAT_VERSION + 1}; this Plumbline (${PLUMBLINE_VERSION}) reads format ${FORMAT_VERSION}: upgrade plumbline`);
+  });
+
+  it('refuses a format that is not a whole number from 1', () => {
+    for (const value of ['0', '1.5', '"one"']) expect(errors(append(valid, CONFIG, `format: ${value}`)), value).toHaveLength(1);
   });
 
   it('reports broken YAML in the config and still checks the entries with the defaults', () => {

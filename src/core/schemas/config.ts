@@ -31,6 +31,11 @@ export const ruleSetting = z.union([
 
 export const configSchema = z.strictObject({
   name: text.describe('Organisation name, shown in the site header.'),
+  format: z
+    .int()
+    .min(1)
+    .optional()
+    .describe('The catalog format these files are written for (1 today). A Plumbline that reads an older format warns that it must be upgraded.'),
   repository: httpUrl.optional().describe('Repository holding the catalog; enables "propose a change" and "edit" links.'),
   branch: z.string().min(1).default('main').describe('Branch the edit links point at.'),
   levels: uniqueNames('level')
