@@ -1,15 +1,16 @@
-/** `npm run check`: every diagnostic of the catalog, the way the build sees it. */
+/** `plumbline check`: every diagnostic of the catalog, the way the build sees it. */
 import { relative, sep } from 'node:path';
 import { analyzeCatalog } from '../core/analyze.ts';
 import { formatReport, REPORT_FORMATS, summary, type ReportFormat } from '../features/report.ts';
 import { catalogRoot, type CliIo, COMMON_OPTIONS, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, processIo, runCommand, writeOutput } from './common.ts';
 
-const USAGE = `Usage: npm run check -- [--dir DIR] [--format text|json|github] [--today YYYY-MM-DD] [--strict] [--output FILE]
+const USAGE = `Usage: plumbline check [--dir DIR] [--format text|json|github] [--today YYYY-MM-DD] [--strict] [--output FILE]
 
 Checks every file of the catalog and prints all problems at once, sorted by file and line,
 as path:line:column severity rule-id message.
 
-  --dir DIR        catalog root (default: CATALOG_DIR, else the current folder)
+  --dir DIR        catalog root (default: CATALOG_DIR, else the nearest folder upwards from
+                   here that holds catalog.config.yaml)
   --format FORMAT  text (default), json, or github (workflow annotations)
   --output FILE    write the report to FILE instead of stdout, where \`npm run\` prints its own
                    lines first (the summary goes to stderr)

@@ -1,4 +1,4 @@
-/** `npm run codeowners`: a CODEOWNERS file from the catalog's owners, printed or written to .github/CODEOWNERS. */
+/** `plumbline codeowners`: a CODEOWNERS file from the catalog's owners, printed or written to .github/CODEOWNERS. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { analyzeCatalog } from '../core/analyze.ts';
@@ -9,14 +9,15 @@ import { noun, plural } from '../core/plural.ts';
 import { summary } from '../features/report.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
 
-const USAGE = `Usage: npm run codeowners -- [--dir DIR] [--write | --check] [--today YYYY-MM-DD]
+const USAGE = `Usage: plumbline codeowners [--dir DIR] [--write | --check] [--today YYYY-MM-DD]
 
 Prints a CODEOWNERS file that maps every goal, metric, initiative and values file of the catalog
 to its owner's GitHub handle (the \`github\` field in owners/), climbing to the nearest team above
 the owner that has one. Files whose owners have no handle anywhere are listed as comments.
 Paths are relative to the git repository's root, so a catalog in a subfolder works too.
 
-  --dir DIR     catalog root (default: CATALOG_DIR, else the current folder)
+  --dir DIR     catalog root (default: CATALOG_DIR, else the nearest folder upwards from here
+                that holds catalog.config.yaml)
   --write       write .github/CODEOWNERS at the repository's root (the catalog root outside git)
   --check       print nothing; exit 1 if .github/CODEOWNERS is missing or out of date
   --today DATE  the "as of" date the catalog is read at (default: CATALOG_TODAY, else today)
@@ -42,7 +43,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const shown = relative(io.cwd, target) || target;
 
     if (hasErrors(analysis.diagnostics)) {
-      fail(`the catalog has errors (${summary(analysis.diagnostics, analysis.fileCount)}), so entries that failed to load would have no code owner; fix them first (npm run check lists them)`, 1);
+      fail(`the catalog has errors (${summary(analysis.diagnostics, analysis.fileCount)}), so entries that failed to load would have no code owner; fix them first (plumbline check lists them)`, 1);
     }
     const missing = lines.filter((line) => line.missing).length;
     const noHandle = `${plural(missing, 'file')} ${noun(missing, 'has', 'have')} no GitHub handle (listed as comments)`;
@@ -53,9 +54,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       try {
         current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
       } catch (error) {
-        fail(`cannot read ${shown} (${fileProblem(error)}); replace it with npm run codeowners -- --write`, 1);
+        fail(`cannot read ${shown} (${fileProblem(error)}); replace it with plumbline codeowners --write`, 1);
       }
-      if (current !== text) fail(`${shown} is ${current === undefined ? 'missing' : 'out of date'}: run npm run codeowners -- --write`, 1);
+      if (current !== text) fail(`${shown} is ${current === undefined ? 'missing' : 'out of date'}: run plumbline codeowners --write`, 1);
       io.stderr(`plumbline: ${shown} is up to date${note}\n`);
     } else if (values.write) {
       try {

@@ -14,6 +14,7 @@ import { escapeLine } from '../core/escape.ts';
 import { CONFIG_FILE } from '../core/load.ts';
 import { closest } from '../core/suggest.ts';
 import { InvalidTodayError, resolveToday } from '../core/today.ts';
+import { PLUMBLINE_VERSION } from '../core/version.ts';
 
 /** Exit status of a failure that is a bug in Plumbline rather than in its input (EX_SOFTWARE). */
 export const INTERNAL_ERROR = 70;
@@ -90,14 +91,36 @@ export const COMMON_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options'];
 
+/** What every command answers, whatever else it takes: its usage, and the version of Plumbline. */
+const STANDARD_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
 /** `--output FILE`, for commands whose report tools read: `npm run` prints a banner on stdout first. */
 export const OUTPUT_OPTION = {
   output: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** The catalog root: --dir, else CATALOG_DIR (an empty one counts as unset, as in the build), else the current folder. */
-export function catalogRoot(dir: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): string {
-  return resolve(cwd, dir ?? (env.CATALOG_DIR || '.'));
+/**
+ * The catalog root: --dir, else CATALOG_DIR (an empty one counts as unset, as in the build), else
+ * the nearest folder from the current one upwards that holds catalog.config.yaml, so a command
+ * run anywhere inside a catalog finds it; else the current folder. `search: false` is for a
+ * command that writes a new catalog, which belongs where it was asked for.
+ */
+export function catalogRoot(dir: string | undefined, env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd(), { search = true } = {}): string {
+  if (dir !== undefined) return resolve(cwd, dir);
+  if (env.CATALOG_DIR) return resolve(cwd, env.CATALOG_DIR);
+  return search ? findCatalogRoot(cwd) : resolve(cwd);
+}
+
+/** The nearest folder from `start` upwards holding catalog.config.yaml, else `start`. */
+export function findCatalogRoot(start: string): string {
+  const from = resolve(start);
+  for (let folder = from; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, CONFIG_FILE))) return folder;
+    if (dirname(folder) === folder) return from;
+  }
 }
 
 /**
@@ -119,16 +142,20 @@ export function catalogRootOrFail(dir: string | undefined, { config = true } = {
  * The parsed command line, or the command ends with exit status 2 and one line that says what is
  * wrong, then the usage line. `positionals` is how many plain arguments the command takes.
  */
-export function parseCommand<O extends ParseArgsConfig['options']>(argv: string[], options: O, usage: string, { positionals = 0 } = {}) {
+export function parseCommand<O extends ParseArgsConfig['options']>(argv: string[], commandOptions: O, usage: string, { positionals = 0 } = {}) {
+  const options = { ...commandOptions, ...STANDARD_OPTIONS };
   const parsed = (() => {
     try {
       return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
     } catch (error) {
-      return usageError(parseProblem(error as NodeJS.ErrnoException, Object.keys(options ?? {}), usage), usage);
+      return usageError(parseProblem(error as NodeJS.ErrnoException, Object.keys(options), usage), usage);
     }
   })();
   if ((parsed.values as Record<string, unknown>).help) {
     throw new CliExit(0, '', usage);
+  }
+  if ((parsed.values as Record<string, unknown>).version) {
+    throw new CliExit(0, '', `${PLUMBLINE_VERSION}\n`);
   }
   for (const [name, value] of Object.entries(parsed.values as Record<string, unknown>)) {
     const values = Array.isArray(value) ? value : [value];
@@ -136,7 +163,7 @@ export function parseCommand<O extends ParseArgsConfig['options']>(argv: string[
   }
   if (parsed.positionals.length > positionals) {
     const extra = parsed.positionals[positionals]!;
-    const command = /npm run (\S+)/.exec(usage)?.[1] ?? 'check';
+    const command = /^Usage: plumbline (\S+)/.exec(usage)?.[1] ?? 'check';
     usageError(`unexpected argument "${extra}"${extra.startsWith('-') ? '' : ` (options go after --, as in npm run ${command} -- --dir DIR)`}`, usage);
   }
   return parsed;
@@ -150,7 +177,7 @@ function parseProblem(error: NodeJS.ErrnoException, known: string[], usage: stri
   const long = /'(?:-\w, )?(--[^' <]+)/.exec(message)?.[1] ?? option;
   if (error?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) {
     const guess = option.startsWith('--') ? closest(option.slice(2).split('=')[0]!, known) : undefined;
-    return `unknown option ${option}${guess ? ` (did you mean --${guess}?)` : ''}`;
+    return `unknown option ${option} (${guess ? `did you mean --${guess}? ` : ''}the options are ${known.map((name) => `--${name}`).join(', ')})`;
   }
   if (error?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && long) {
     if (/does not take an argument/.test(message)) return `${long} takes no value`;

@@ -1,4 +1,4 @@
-/** `npm run diff`: what a change does to the catalog, as Markdown for a pull-request comment or JSON for tools. */
+/** `plumbline diff`: what a change does to the catalog, as Markdown for a pull-request comment or JSON for tools. */
 import { basename } from 'node:path';
 import { analyzeCatalog, type Analysis } from '../core/analyze.ts';
 import { diffToJson, diffToMarkdown } from '../features/diff-markdown.ts';
@@ -6,7 +6,7 @@ import { diffCatalogs } from '../features/diff.ts';
 import { GitError, gitSource, repoInfo, resolveCommit } from '../features/git.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, usageError, writeOutput } from './common.ts';
 
-const USAGE = `Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
+const USAGE = `Usage: plumbline diff --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
 
 Compares two versions of the catalog in its git repository and prints what changed: goals,
 metrics, owners and initiatives added, removed, renamed, retired and changed (each changed field
@@ -15,8 +15,8 @@ effect on the cascade. Prints "No changes to the catalog." when there is nothing
 
   --base REV       the revision to compare against, such as origin/main or HEAD~1 (required)
   --head REV       the revision to compare (default: the working tree, committed or not)
-  --dir DIR        catalog root (default: CATALOG_DIR, else the current folder); it may be a
-                   subfolder of the repository
+  --dir DIR        catalog root (default: CATALOG_DIR, else the nearest folder upwards from
+                   here that holds catalog.config.yaml); it may be a subfolder of the repository
   --format FORMAT  markdown (default) or json
   --output FILE    write the diff to FILE instead of stdout, where \`npm run\` prints its own
                    lines first

@@ -1,4 +1,4 @@
-/** `npm run import`: bring existing KPIs into a catalog from a spreadsheet, GitLab's handbook or metric-hub. */
+/** `plumbline import`: bring existing KPIs into a catalog from a spreadsheet, GitLab's handbook or metric-hub. */
 import { existsSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { catalogFolderProblem } from '../core/catalog-folder.ts';
@@ -8,7 +8,7 @@ import { IMPORT_KINDS, ImportError, runImport, type ImportKind } from '../import
 import { formatSummary, REPORT_FILE } from '../import/report.ts';
 import { catalogRoot, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, fileProblem, parseCommand, todayOrFail, usageError } from './common.ts';
 
-const USAGE = `Usage: npm run import -- <kind> <source> [--dir DIR] [--dry-run] [--force] [options]
+const USAGE = `Usage: plumbline import <kind> <source> [--dir DIR] [--dry-run] [--force] [options]
 
 Writes catalog files (goals, metrics, owners, and catalog.config.yaml if there is none) from KPIs
 kept elsewhere, and a report of what it could not map: IMPORT-REPORT.md in the catalog folder.
@@ -35,7 +35,7 @@ Kinds and sources:
 Running the same import twice writes the same files. Exit status: 0 done, 1 conflicts (files
 kept; rerun with --force to overwrite), a source that cannot be read or holds nothing to import,
 or a catalog folder that cannot be written, 2 bad arguments.
-Then: npm run check -- --dir DIR lists what each entry still lacks.
+Then: plumbline check --dir DIR lists what each entry still lacks.
 `;
 
 /** Imports KPIs into a catalog; resolves to the exit status. */
@@ -64,7 +64,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (baseUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(baseUrl)) fail(`--base-url must be an http(s) address; got "${baseUrl}"`, 2);
 
     const today = todayOrFail(values.today, io.env);
-    const dir = catalogRoot(values.dir, io.env, io.cwd);
+    const dir = catalogRoot(values.dir, io.env, io.cwd, { search: false });
     // The catalog folder may be new (it is created), but what is there must be a folder we may read.
     const folderProblem = existsSync(dir) ? catalogFolderProblem(dir) : undefined;
     if (folderProblem) fail(`${folderProblem.message}: give --dir the catalog folder to write into (a new one is created)`, 1);
@@ -93,7 +93,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       for (const d of diagnostics) byRule.set(`${d.severity} ${d.rule}`, (byRule.get(`${d.severity} ${d.rule}`) ?? 0) + 1);
       io.stdout(`Check: ${summary(diagnostics, fileCount)}${byRule.size ? ':' : '.'}\n`);
       for (const [rule, count] of [...byRule].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) io.stdout(`  ${count} ${rule}\n`);
-      io.stdout(`Next: npm run check -- --dir ${values.dir ?? dir} shows each finding at its file and line.\n`);
+      io.stdout(`Next: plumbline check --dir ${values.dir ?? dir} shows each finding at its file and line.\n`);
     }
     return results.some((r) => r.status === 'conflict') ? 1 : 0;
   });

@@ -1,16 +1,17 @@
-/** `npm run reminders`: fired triggers, stale data and overdue reviews, grouped per owner, as Markdown for an issue. */
+/** `plumbline reminders`: fired triggers, stale data and overdue reviews, grouped per owner, as Markdown for an issue. */
 import { analyzeCatalog } from '../core/analyze.ts';
 import { collectReminders, remindersToJson, remindersToMarkdown } from '../features/reminders.ts';
 import { catalogRootOrFail, type CliIo, COMMON_OPTIONS, processIo, runCommand, fail, outputPathOrFail, OUTPUT_OPTION, parseCommand, todayOrFail, writeOutput } from './common.ts';
 
-const USAGE = `Usage: npm run reminders -- [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
+const USAGE = `Usage: plumbline reminders [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]
 
 Lists what each owner should act on, as of a date: triggers that fired on the latest values,
 metrics whose data is stale (the stale-data rule), and definitions overdue for review (the
 review-overdue rule), grouped per owner and mentioning the owner's GitHub handle. Prints one
 line starting "Nothing to remind" when there is nothing to do.
 
-  --dir DIR        catalog root (default: CATALOG_DIR, else the current folder)
+  --dir DIR        catalog root (default: CATALOG_DIR, else the nearest folder upwards from
+                   here that holds catalog.config.yaml)
   --format FORMAT  markdown (default) or json
   --output FILE    write the reminders to FILE instead of stdout, where \`npm run\` prints its
                    own lines first

@@ -1,4 +1,4 @@
-/** `npm run schema`: JSON Schema for editors and the format reference, generated from the zod schemas. */
+/** `plumbline schema`: JSON Schema for editors and the format reference, generated from the zod schemas. */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { hasErrors } from '../core/diagnostics.ts';
@@ -14,14 +14,15 @@ const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULT_OUT = join(PROJECT_ROOT, 'public/schema');
 const DEFAULT_DOCS = join(PROJECT_ROOT, 'docs/reference.md');
 
-const USAGE = `Usage: npm run schema -- [--dir DIR] [--out DIR] [--docs FILE] [--check]
+const USAGE = `Usage: plumbline schema [--dir DIR] [--out DIR] [--docs FILE] [--check]
 
 Generates, from the catalog's zod schemas, the JSON Schema that editors use to validate and
 complete catalog files (config.json, goal.json, metric.json, owner.json, initiative.json; draft-07)
 and the format reference. The goal schema takes its levels and perspectives from the catalog's
 catalog.config.yaml. public/ is published with the site, so the schemas are served at /schema/.
 
-  --dir DIR    catalog root whose catalog.config.yaml is read (default: CATALOG_DIR, else the current folder)
+  --dir DIR    catalog root whose catalog.config.yaml is read (default: CATALOG_DIR, else the
+               nearest folder upwards from here that holds catalog.config.yaml)
   --out DIR    folder for the JSON Schema files (default: public/schema)
   --docs FILE  the format reference to write (default: docs/reference.md)
   --check      write nothing; exit 1 if a file is missing or differs from what would be generated
@@ -69,7 +70,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 
     if (values.check) {
       if (stale.length) {
-        io.stderr(`plumbline: out of date, run \`npm run schema\`:\n${stale.map((path) => `  ${shown(path)}${existsSync(path) ? '' : ' (missing)'}\n`).join('')}`);
+        io.stderr(`plumbline: out of date, run \`plumbline schema\`:\n${stale.map((path) => `  ${shown(path)}${existsSync(path) ? '' : ' (missing)'}\n`).join('')}`);
         return 1;
       } else {
         io.stdout(`${plural(files.size, 'file')} up to date\n`);
