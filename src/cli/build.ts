@@ -22,7 +22,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const { values } = parseCommand(argv, SITE_OPTIONS, USAGE);
     const settings = siteSettings(values, io);
     // Checked here first: on errors the integration would end the whole process, so nothing could follow the build.
-    const { diagnostics, fileCount } = analyzeCatalog(settings.root, settings.today, io.env);
+    const { diagnostics, fileCount } = analyzeCatalog(settings.catalog, settings.today, io.env);
     if (hasErrors(diagnostics)) {
       io.stderr(`${formatText(diagnostics, fileCount)}\nplumbline: the catalog has errors, so no pages were written. Fix them (plumbline check lists the same) and build again.\n`);
       return 1;

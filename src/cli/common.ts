@@ -116,10 +116,14 @@ export function catalogRoot(dir: string | undefined, env: NodeJS.ProcessEnv = pr
 
 /** The nearest folder from `start` upwards holding catalog.config.yaml, else `start`. */
 export function findCatalogRoot(start: string): string {
-  const from = resolve(start);
-  for (let folder = from; ; folder = dirname(folder)) {
-    if (existsSync(join(folder, CONFIG_FILE))) return folder;
-    if (dirname(folder) === folder) return from;
+  return nearestFolderWith(start, CONFIG_FILE) ?? resolve(start);
+}
+
+/** The nearest folder from `start` upwards (itself first) that holds a file of this name. */
+export function nearestFolderWith(start: string, name: string): string | undefined {
+  for (let folder = resolve(start); ; folder = dirname(folder)) {
+    if (existsSync(join(folder, name))) return folder;
+    if (dirname(folder) === folder) return undefined;
   }
 }
 

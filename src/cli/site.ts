@@ -2,14 +2,23 @@
  * What build, dev and preview share: the options that say which catalog, as of when, and where
  * the site lives, and starting Astro with them. Astro is loaded only here, and only when one of
  * those commands runs.
+ *
+ * The catalog is data; Astro's project (an astro.config.*, pages of one's own in src/) is code.
+ * The project is the folder the command is run from (its nearest package.json, where plumbline is
+ * installed), which is the catalog's own folder in a catalog repository. So a workflow that runs
+ * the command from a trusted checkout with --dir pointing at a pull request's files never runs
+ * code from the pull request.
  */
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { catalogRoot, type CliIo, COMMON_OPTIONS, fail, todayOrFail } from './common.ts';
+import { escapeLine } from '../core/escape.ts';
+import { catalogRoot, type CliIo, COMMON_OPTIONS, fail, nearestFolderWith, todayOrFail } from './common.ts';
 
 export const SITE_OPTIONS = {
   ...COMMON_OPTIONS,
   'out-dir': { type: 'string' },
+  // Astro's own spelling, which `npm run build -- --outDir DIR` has always taken.
+  outDir: { type: 'string' },
   site: { type: 'string' },
   base: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
@@ -25,7 +34,8 @@ export const SITE_OPTIONS_HELP = `  --dir DIR        catalog root (default: CATA
                    here that holds catalog.config.yaml)
   --today DATE     the "as of" date for statuses, staleness and reviews (default: CATALOG_TODAY,
                    else today)
-  --out-dir DIR    where the built site is (default: dist/ in the catalog root)
+  --out-dir DIR    where the built site is (default: dist/ in the folder of the nearest
+                   package.json, else in the catalog root)
   --site URL       the address the site is published at, such as https://acme.github.io
   --base PATH      the path of the site under that address, such as /metrics-catalog/ for a
                    GitHub Pages project site (default: /)`;
@@ -34,7 +44,10 @@ export const SERVER_OPTIONS_HELP = `  --host ADDRESS   the address to listen on,
   --port PORT      the port to listen on (default: 4321, or the next free one)`;
 
 export interface SiteSettings {
+  /** Astro's project folder. */
   root: string;
+  /** The catalog folder. */
+  catalog: string;
   today: string;
   outDir?: string;
   site?: string;
@@ -42,7 +55,7 @@ export interface SiteSettings {
   server?: { host?: string; port?: number };
 }
 
-type SiteValues = { dir?: string; today?: string; 'out-dir'?: string; site?: string; base?: string; host?: string; port?: string };
+type SiteValues = { dir?: string; today?: string; 'out-dir'?: string; outDir?: string; site?: string; base?: string; host?: string; port?: string };
 
 /** The parsed options, checked: a wrong one ends the command with exit status 2 before Astro starts. */
 export function siteSettings(values: SiteValues, io: CliIo): SiteSettings {
@@ -52,10 +65,13 @@ export function siteSettings(values: SiteValues, io: CliIo): SiteSettings {
   if (port !== undefined && !/^\d{1,5}$/.test(port)) fail(`--port must be a port number such as 4321; got "${port}"`, 2);
   const today = todayOrFail(values.today, io.env);
   const server = host !== undefined || port !== undefined ? { ...(host !== undefined && { host }), ...(port !== undefined && { port: Number(port) }) } : undefined;
+  const catalog = catalogRoot(values.dir, io.env, io.cwd);
+  const outDir = values['out-dir'] ?? values.outDir;
   return {
-    root: catalogRoot(values.dir, io.env, io.cwd),
+    root: nearestFolderWith(io.cwd, 'package.json') ?? catalog,
+    catalog,
     today,
-    ...(values['out-dir'] !== undefined && { outDir: resolve(io.cwd, values['out-dir']) }),
+    ...(outDir !== undefined && { outDir: resolve(io.cwd, outDir) }),
     ...(site !== undefined && { site }),
     ...(base !== undefined && { base }),
     ...(server && { server }),
@@ -69,7 +85,9 @@ export async function runSite(command: 'build' | 'dev' | 'preview', settings: Si
     return await runAstro(command, { ...settings, env: io.env });
   } catch (error) {
     if (io.env.PLUMBLINE_DEBUG) io.stderr(`${(error as Error)?.stack ?? error}\n`);
-    const message = String((error as Error)?.message ?? error).split('\n')[0];
-    fail(`${command === 'build' ? 'the site could not be built' : `the ${command} server stopped`}: ${message}`, 1);
+    // Astro's message names each failing file on a line of its own: all of it, without the stack.
+    const [first, ...more] = String((error as Error)?.message ?? error).trim().split('\n');
+    if (more.length && !io.env.PLUMBLINE_DEBUG) io.stderr(`${more.map((line) => escapeLine(line)).join('\n')}\n`);
+    fail(`${command === 'build' ? 'the site could not be built' : `the ${command} server stopped`}: ${first}`, 1);
   }
 }

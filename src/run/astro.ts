@@ -1,9 +1,9 @@
 /**
  * Astro's build, dev server and preview server, started from a command rather than from `astro`.
- * A catalog folder with its own astro.config.* is an Astro project that adds the integration
- * itself: only where to read and write is passed on. A folder without one gets the integration
- * here, and, when it has no src/ of its own, this package's src/ (content collections live in
- * srcDir, and Astro looks for them nowhere else).
+ * A project folder with its own astro.config.* adds the integration itself: only where to read
+ * and write is passed on. A folder without one gets the integration here, and, when it has no
+ * src/ of its own, this package's src/ (content collections live in srcDir, and Astro looks for
+ * them nowhere else). The project is usually the catalog's folder; it may be another one.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +14,10 @@ import plumbline from '../integration.ts';
 export type AstroCommand = 'build' | 'dev' | 'preview';
 
 export interface AstroRunOptions {
-  /** The catalog folder, absolute: Astro's root. */
+  /** Astro's project folder, absolute: where an astro.config.* and a src/ of one's own would be. */
   root: string;
+  /** The catalog folder, absolute, when it is not `root`. */
+  catalog?: string;
   /** The "as of" date, YYYY-MM-DD; CATALOG_TODAY, else today, when not given. */
   today?: string;
   /** Where the site is written (build) or served from (preview), absolute; `dist/` in the root when not given. */
@@ -55,7 +57,7 @@ export function inlineConfig(options: AstroRunOptions): AstroInlineConfig {
  */
 export async function runAstro(command: AstroCommand, options: AstroRunOptions): Promise<number> {
   const config = inlineConfig(options);
-  return withEnvironment({ ...options.env, CATALOG_DIR: options.root, ...(options.today && { CATALOG_TODAY: options.today }) }, async () => {
+  return withEnvironment({ ...options.env, CATALOG_DIR: options.catalog ?? options.root, ...(options.today && { CATALOG_TODAY: options.today }) }, async () => {
     if (command === 'build') {
       await build(config);
       return 0;

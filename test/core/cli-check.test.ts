@@ -86,13 +86,13 @@ describe('npm run check', () => {
   it('exits 2 on an unknown option, with the usage', async () => {
     const { status, stderr } = await check(['--verbose']);
     expect(status).toBe(2);
-    expect(stderr).toContain('Usage: npm run check');
+    expect(stderr).toContain('Usage: plumbline check');
   });
 
   it('prints the usage with --help and exits 0', async () => {
     const { status, stdout } = await check(['--help']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^Usage: npm run check -- \[--dir DIR\] \[--format text\|json\|github\] \[--today YYYY-MM-DD\] \[--strict\]/);
+    expect(stdout).toMatch(/^Usage: plumbline check \[--dir DIR\] \[--format text\|json\|github\] \[--today YYYY-MM-DD\] \[--strict\]/);
     expect(stdout).toContain('Exit status: 0 clean, 1 errors (or warnings with --strict), 2 bad arguments.');
   });
 

@@ -11,7 +11,7 @@ const run = (...args: string[]) => runCliInProcess('import', args, { cwd: tempDi
 
 describe('npm run import', () => {
   it('explains itself with --help, and refuses bad arguments with exit 2', async () => {
-    expect(await run('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: npm run import -- <kind> <source>') });
+    expect(await run('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: plumbline import <kind> <source>') });
     expect(await run()).toMatchObject({ status: 2, stderr: expect.stringContaining('give a kind and a source') });
     expect(await run('excel', 'x.xlsx')).toMatchObject({ status: 2, stderr: 'plumbline: the kind must be one of csv, gitlab-pi, metric-hub; got "excel"\n' });
     expect(await run('gitlab-pi', 'x', '--map', 'a=name')).toMatchObject({ status: 2, stderr: 'plumbline: --map applies to csv imports only\n' });

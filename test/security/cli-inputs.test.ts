@@ -19,12 +19,21 @@ type Command = (typeof COMMANDS)[number];
 
 /** The first line of each command's usage, which every usage error ends with. */
 const USAGE: Record<Command, string> = {
-  check: 'Usage: npm run check -- [--dir DIR] [--format text|json|github] [--today YYYY-MM-DD] [--strict] [--output FILE]',
-  codeowners: 'Usage: npm run codeowners -- [--dir DIR] [--write | --check] [--today YYYY-MM-DD]',
-  reminders: 'Usage: npm run reminders -- [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]',
-  diff: 'Usage: npm run diff -- --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]',
-  schema: 'Usage: npm run schema -- [--dir DIR] [--out DIR] [--docs FILE] [--check]',
-  import: 'Usage: npm run import -- <kind> <source> [--dir DIR] [--dry-run] [--force] [options]',
+  check: 'Usage: plumbline check [--dir DIR] [--format text|json|github] [--today YYYY-MM-DD] [--strict] [--output FILE]',
+  codeowners: 'Usage: plumbline codeowners [--dir DIR] [--write | --check] [--today YYYY-MM-DD]',
+  reminders: 'Usage: plumbline reminders [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]',
+  diff: 'Usage: plumbline diff --base REV [--head REV] [--dir DIR] [--format markdown|json] [--today YYYY-MM-DD] [--output FILE]',
+  schema: 'Usage: plumbline schema [--dir DIR] [--out DIR] [--docs FILE] [--check]',
+  import: 'Usage: plumbline import <kind> <source> [--dir DIR] [--dry-run] [--force] [options]',
+};
+/** The options each command takes, as an unknown option lists them. */
+const OPTIONS: Record<Command, string> = {
+  check: '--dir, --today, --help, --output, --format, --strict, --version',
+  codeowners: '--dir, --today, --help, --write, --check, --version',
+  reminders: '--dir, --today, --help, --output, --format, --version',
+  diff: '--dir, --today, --help, --output, --base, --head, --format, --version',
+  schema: '--dir, --help, --out, --docs, --check, --version',
+  import: '--dir, --today, --help, --dry-run, --force, --org, --mission, --map, --base-url, --version',
 };
 const usage = (command: Command, message: string) => `plumbline: ${message}. ${USAGE[command]} (--help explains each option)\n`;
 
@@ -129,14 +138,14 @@ describe.concurrent('usage errors: exit 2 and one line ending with the usage', (
   });
 
   it.each(COMMANDS)('%s: an unknown option, a misspelt one, a missing value, a value for a switch', async (command) => {
-    expectOneLine(await run(command, ['--bogus']), 2, usage(command, 'unknown option --bogus'));
-    expectOneLine(await run(command, ['--dri', catalog]), 2, usage(command, 'unknown option --dri (did you mean --dir?)'));
+    expectOneLine(await run(command, ['--bogus']), 2, usage(command, `unknown option --bogus (the options are ${OPTIONS[command]})`));
+    expectOneLine(await run(command, ['--dri', catalog]), 2, usage(command, `unknown option --dri (did you mean --dir? the options are ${OPTIONS[command]})`));
     expectOneLine(await run(command, ['--dir']), 2, usage(command, '--dir needs a value: --dir DIR'));
     expectOneLine(await run(command, ['--help=yes']), 2, usage(command, '--help takes no value'));
   });
 
   it('a short option that is unknown, and a value that looks like an option', async () => {
-    expectOneLine(await run('check', ['-x']), 2, usage('check', 'unknown option -x'));
+    expectOneLine(await run('check', ['-x']), 2, usage('check', `unknown option -x (the options are ${OPTIONS.check})`));
     expectOneLine(await run('check', ['--dir', '--help']), 2, usage('check', '--dir needs a value; to give one that starts with "-", write --dir=DIR'));
   });
 
@@ -149,7 +158,7 @@ describe.concurrent('usage errors: exit 2 and one line ending with the usage', (
   });
 
   it('schema takes no --today (its output does not depend on a date)', async () => {
-    expectOneLine(await run('schema', ['--dir', catalog, '--today', '2026-02-30']), 2, usage('schema', 'unknown option --today'));
+    expectOneLine(await run('schema', ['--dir', catalog, '--today', '2026-02-30']), 2, usage('schema', `unknown option --today (the options are ${OPTIONS.schema})`));
   });
 
   it('diff needs --base, and a --base that looks like an option is no revision', async () => {
@@ -180,7 +189,7 @@ describe.concurrent('dates and formats: exit 2, one line saying what to give', (
     expectOneLine(await run('check', ['--dir', catalog, '--format', 'xml']), 2, 'plumbline: --format must be one of text, json, github; got "xml"\n');
     expectOneLine(await run('reminders', ['--dir', catalog, '--format', 'xml']), 2, 'plumbline: --format must be one of markdown, json; got "xml"\n');
     expectOneLine(await run('diff', ['--dir', repoCatalog, '--base', 'HEAD', '--format', 'xml']), 2, 'plumbline: --format must be one of markdown, json; got "xml"\n');
-    expectOneLine(await run('codeowners', ['--dir', catalog, '--format', 'xml']), 2, usage('codeowners', 'unknown option --format'));
+    expectOneLine(await run('codeowners', ['--dir', catalog, '--format', 'xml']), 2, usage('codeowners', `unknown option --format (the options are ${OPTIONS.codeowners})`));
   });
 });
 

@@ -122,7 +122,7 @@ describe('npm run codeowners', () => {
     writeFiles(catalog, { 'owners/records.yaml': 'name: Records\nkind: team\ngithub: "@example/records"\n' });
     const stale = await codeownersCli(['--dir', catalog, '--check']);
     expect(stale.status).toBe(1);
-    expect(stale.stderr).toContain('out of date: run npm run codeowners -- --write');
+    expect(stale.stderr).toContain('out of date: run plumbline codeowners --write');
   });
 
   it('writes into the catalog folder outside git, and refuses a catalog with errors', async () => {

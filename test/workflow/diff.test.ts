@@ -301,7 +301,7 @@ describe('bad arguments', () => {
     expect(outside.status).toBe(2);
     expect(outside.stderr).toContain('the catalog is not in a git repository');
     expect((await diffCli(['--dir', catalog, '--base', '--upload-pack=touch /tmp/x'])).status).toBe(2);
-    expect((await diffCli(['--help'])).stdout).toContain('Usage: npm run diff -- --base REV');
+    expect((await diffCli(['--help'])).stdout).toContain('Usage: plumbline diff --base REV');
   });
 });
 
