@@ -1,8 +1,11 @@
 #!/usr/bin/env node
 // The `plumbline` command. Plain JavaScript: Node does not strip types from files inside
-// node_modules, so the installed package runs the compiled lib/. A source checkout has no lib/
-// until `npm pack` makes it, and runs src/ directly (Node 24 strips types outside node_modules).
+// node_modules, so an installed package runs the compiled lib/ (made by `npm pack`). A source
+// checkout runs src/ itself (Node 24 strips types elsewhere), so a lib/ left by an earlier pack
+// can never run in place of the source being edited.
 import { existsSync } from 'node:fs';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 12)) {
@@ -10,6 +13,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(1);
 }
 
-const compiled = new URL('../lib/cli/main.js', import.meta.url);
-const { main } = await import(existsSync(compiled) ? compiled.href : new URL('../src/cli/main.ts', import.meta.url).href);
+const installed = fileURLToPath(import.meta.url).split(sep).includes('node_modules');
+const source = new URL('../src/cli/main.ts', import.meta.url);
+const entry = !installed && existsSync(source) ? source : new URL('../lib/cli/main.js', import.meta.url);
+const { main } = await import(entry.href);
 await main();
