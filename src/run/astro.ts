@@ -37,7 +37,7 @@ const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 
 /** This package's src/, from src/run/ or lib/run/ alike. */
 const PACKAGE_SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 
-export function hasAstroConfig(root: string): boolean {
+function hasAstroConfig(root: string): boolean {
   return CONFIG_FILES.some((file) => existsSync(join(root, file)));
 }
 

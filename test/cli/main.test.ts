@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findCatalogRoot } from '../../src/cli/common.ts';
 import { COMMANDS } from '../../src/cli/main.ts';
+import { siteSettings } from '../../src/cli/site.ts';
 import { PLUMBLINE_VERSION } from '../../src/core/version.ts';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
 import { runCliInProcess } from '../helpers/cli.ts';
@@ -133,6 +134,23 @@ describe('build, dev and preview before Astro starts', () => {
   it('preview without a built site says to build first, exit 1', async () => {
     const out = folder();
     expect(await plumbline(['preview', '--dir', writeCatalog(validCatalog()), '--out-dir', out])).toMatchObject({ status: 1, stderr: `plumbline: no built site in ${out}: run plumbline build first with the same --out-dir\n` });
+  });
+});
+
+describe('the project Astro runs in', () => {
+  const io = (cwd: string) => ({ stdout: () => {}, stderr: () => {}, env: {}, cwd });
+
+  it('is the folder of the nearest package.json, with the catalog read from --dir as data', () => {
+    const trusted = folder();
+    writeFileSync(join(trusted, 'package.json'), '{}\n');
+    mkdirSync(join(trusted, 'scripts'));
+    const catalog = writeCatalog(validCatalog());
+    expect(siteSettings({ dir: catalog, today: TODAY }, io(join(trusted, 'scripts')))).toEqual({ root: trusted, catalog, today: TODAY });
+  });
+
+  it('is the catalog folder when no package.json is above the current folder', () => {
+    const catalog = writeCatalog(validCatalog());
+    expect(siteSettings({ today: TODAY, 'out-dir': 'site' }, io(catalog))).toEqual({ root: catalog, catalog, today: TODAY, outDir: join(catalog, 'site') });
   });
 });
 
