@@ -1,0 +1,42 @@
+/**
+ * Writing a new catalog without overwriting anything: every target is looked at before the first
+ * file is written, so either all files are written or none is. The one file that may exist is
+ * package.json (npm, or `npm create plumbline`, writes it first): it is completed, never replaced.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { completePackageJson, type ScaffoldFile } from './scaffold.ts';
+
+export const PACKAGE_JSON = 'package.json';
+
+export interface WritePlan {
+  /** Files to write that are not there yet. */
+  create: ScaffoldFile[];
+  /** package.json as it exists, completed with what it lacks; `added` names what (empty: left alone). */
+  complete?: ScaffoldFile & { added: string[] };
+  /** Paths (relative to the folder) that exist already: while there are any, nothing is written. */
+  existing: string[];
+}
+
+/** Looks at every target in `dir` before anything is written. A package.json that is not JSON throws a SyntaxError. */
+export function planWrite(dir: string, files: ScaffoldFile[]): WritePlan {
+  const plan: WritePlan = { create: [], existing: [] };
+  for (const file of files) {
+    const target = join(dir, file.path);
+    if (!existsSync(target)) plan.create.push(file);
+    else if (file.path === PACKAGE_JSON) plan.complete = { path: file.path, ...completePackageJson(readFileSync(target, 'utf8'), file.content) };
+    else plan.existing.push(file.path);
+  }
+  return plan;
+}
+
+/** Writes what the plan says, creating folders as needed; a plan that found files in the way writes nothing. */
+export function writePlan(dir: string, plan: WritePlan): void {
+  if (plan.existing.length) throw new Error(`refusing to overwrite ${plan.existing.join(', ')}`);
+  const files = plan.complete?.added.length ? [...plan.create, plan.complete] : plan.create;
+  for (const file of files) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
+}
