@@ -1,6 +1,6 @@
 /** `plumbline init`: a new catalog in a folder, ready to check, build and publish. */
 import { existsSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { countsOf } from '../import/report.ts';
 import { configSchema, DEFAULT_LEVELS } from '../core/schemas/config.ts';
@@ -139,7 +139,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
 
     const files = scaffoldFiles(answers, kit, imported);
-    const shown = relative(io.cwd, dir) || '.';
+    // The folder as the user finds it from where they are: relative inside it, else absolute.
+    const near = relative(io.cwd, dir);
+    const shown = near === '' ? '.' : near.startsWith('..') || isAbsolute(near) ? dir : near;
     let plan;
     try {
       plan = planWrite(dir, files);

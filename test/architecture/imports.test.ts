@@ -16,7 +16,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   features: ['core'],
   diagrams: ['core'],
   import: ['core'],
-  cli: ['core', 'features', 'import'],
+  init: ['core', 'features', 'import'],
+  cli: ['core', 'features', 'import', 'init'],
   site: ['core', 'features', 'diagrams'],
   components: ['core', 'features', 'diagrams', 'site'],
   layouts: ['core', 'site', 'components', 'styles'],
@@ -33,6 +34,7 @@ const NO_PACKAGES: Record<string, readonly RegExp[]> = {
   diagrams: [/^astro($|:|\/)/, /^@astrojs\//, /^node:/],
   import: [/^astro($|:|\/)/, /^@astrojs\//],
   cli: [/^astro($|:|\/)/, /^@astrojs\//],
+  init: [/^astro($|:|\/)/, /^@astrojs\//],
 };
 
 export interface ImportSite {
