@@ -82,9 +82,21 @@ async function askFolder() {
   }
 }
 
+/**
+ * The environment for npm in the new folder. `npm create` runs this launcher through `npm exec
+ * --package create-plumbline`, and passes that on as npm_config_package (and the like): left in,
+ * the inner `npm exec` would look for create-plumbline instead of the plumbline just installed.
+ * Every other setting (registry, cache, proxy) is the user's and is kept.
+ */
+function npmEnv() {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^npm_config_(package|call|yes)$/i.test(key)) delete env[key];
+  return env;
+}
+
 /** Runs npm in the folder, its output shown as it comes; a failure ends the launcher. */
 function npm(args, cwd, what) {
-  const result = spawnSync('npm', args, { cwd, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npm', args, { cwd, env: npmEnv(), stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.error) stop(`cannot run npm to ${what} (${result.error.message})`, 1);
   if (result.status !== 0) stop(`${what} failed (npm ${args.join(' ')} exited with ${result.status ?? result.signal}); fix the cause and run \`npm ${args.join(' ')}\` in ${cwd}`, result.status || 1);
 }

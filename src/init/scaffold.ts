@@ -42,8 +42,8 @@ export interface ScaffoldKit {
 }
 
 /** The example's owner and metric, which the templates name too. */
-export const EXAMPLE_OWNER = 'leadership-team';
-export const EXAMPLE_METRIC = 'customer-satisfaction';
+const EXAMPLE_OWNER = 'leadership-team';
+const EXAMPLE_METRIC = 'customer-satisfaction';
 
 /** Template folders that hold the example catalog entries; an import brings its own entries instead. */
 const EXAMPLE_FOLDERS = ['goals/', 'metrics/'];

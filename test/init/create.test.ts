@@ -75,6 +75,16 @@ describe('create-plumbline', () => {
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).dependencies).toEqual({ plumbline: 'file:/tmp/plumbline-0.2.0.tgz' });
   });
 
+  it('runs npm without the settings of the `npm exec` that started it, so the inner exec finds plumbline, not the launcher', () => {
+    const cwd = tempDir();
+    const { bin, log } = fakeNpm();
+    writeFileSync(join(bin, 'npm'), `#!/bin/sh\necho "package=$npm_config_package yes=$npm_config_yes registry=$npm_config_registry" >> "${log}"\n`);
+    const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH}`, npm_config_package: 'create-plumbline@latest', npm_config_yes: 'true', npm_config_registry: 'https://mirror.example.org/' };
+    const run = spawnSync(process.execPath, [LAUNCHER, 'acme', '--yes'], { cwd, encoding: 'utf8', input: '', env });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(log, 'utf8')).toBe('package= yes= registry=https://mirror.example.org/\n'.repeat(2));
+  });
+
   it('stops when the install fails, and says what to run', () => {
     const result = create(tempDir(), ['acme', '--yes'], { NPM_STATUS: '3' });
     expect(result.status).toBe(3);

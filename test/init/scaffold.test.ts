@@ -56,6 +56,8 @@ describe('plumbline init', () => {
     // The example's values are monthly, dated before the "as of" date, and fresh on it.
     expect(files['data/customer-satisfaction.csv']).toBe('date,value,note\n2026-08-31,74,\n2026-09-30,76,\n2026-10-31,78,\n');
     expect(files['.github/CODEOWNERS']).toContain('/metrics/customer-satisfaction.yaml @acme/leaders');
+    // The same file `plumbline codeowners` makes, so the first pull request does not change it.
+    expect(await runCliInProcess('codeowners', ['--check', '--dir', dir], { env: { CATALOG_TODAY: TODAY } })).toMatchObject({ status: 0 });
     expect(files['.gitignore']).toBe('node_modules/\ndist/\n.astro/\n');
     expect(files['README.md']).toMatch(/^# Acme: "Health" metrics catalog\n/);
     expect(files['README.md']).toContain('npx plumbline check');
