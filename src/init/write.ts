@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { completePackageJson, type ScaffoldFile } from './scaffold.ts';
 
-export const PACKAGE_JSON = 'package.json';
+const PACKAGE_JSON = 'package.json';
 
 export interface WritePlan {
   /** Files to write that are not there yet. */
@@ -30,13 +30,18 @@ export function planWrite(dir: string, files: ScaffoldFile[]): WritePlan {
   return plan;
 }
 
-/** Writes what the plan says, creating folders as needed; a plan that found files in the way writes nothing. */
+/**
+ * Writes what the plan says, creating folders as needed; a plan that found files in the way writes
+ * nothing. A new file is opened exclusively (`wx`): one that appeared since the plan was made is
+ * not overwritten either (EEXIST).
+ */
 export function writePlan(dir: string, plan: WritePlan): void {
   if (plan.existing.length) throw new Error(`refusing to overwrite ${plan.existing.join(', ')}`);
-  const files = plan.complete?.added.length ? [...plan.create, plan.complete] : plan.create;
-  for (const file of files) {
-    const target = join(dir, file.path);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-  }
+  for (const file of plan.create) put(join(dir, file.path), file.content, 'wx');
+  if (plan.complete?.added.length) put(join(dir, plan.complete.path), plan.complete.content, 'w');
+}
+
+function put(target: string, content: string, flag: 'w' | 'wx'): void {
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, content, { flag });
 }

@@ -6,6 +6,7 @@ import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { completeFlags } from '../../src/cli/init.ts';
 import { readKit } from '../../src/init/kit.ts';
 import { completePackageJson, exampleDates, fillTemplate, scaffoldFiles, type InitAnswers } from '../../src/init/scaffold.ts';
+import { planWrite, writePlan } from '../../src/init/write.ts';
 import { runCliInProcess, startCli } from '../helpers/cli.ts';
 import { CSV_FIXTURE, readTree, removeTempDirs, tempDir, TODAY } from '../helpers/import.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
@@ -219,5 +220,16 @@ describe('the scaffold', () => {
 
   it('takes the Node.js range and the allowed install scripts from the package it ships in', () => {
     expect(kit).toMatchObject({ version: rootPackage.version, nodeRange: rootPackage.devDependencies.node, allowScripts: rootPackage.allowScripts });
+  });
+});
+
+describe('writing a new catalog', () => {
+  it('never overwrites a file that appeared after the plan was made', () => {
+    const dir = tempDir();
+    const plan = planWrite(dir, [{ path: 'a/new.yaml', content: 'new\n' }]);
+    mkdirSync(join(dir, 'a'));
+    writeFileSync(join(dir, 'a/new.yaml'), 'ours\n');
+    expect(() => writePlan(dir, plan)).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(readFileSync(join(dir, 'a/new.yaml'), 'utf8')).toBe('ours\n');
   });
 });
