@@ -25,12 +25,15 @@ describe('plumbline init', () => {
     const dir = join(tempDir(), 'acme-metrics');
     const result = await init(dir, '--name', 'Acme: "Health"', '--github', '@acme/leaders', '--yes');
     expect(result).toMatchObject({ status: 0, stderr: '' });
-    expect(result.stdout).toContain('Wrote 14 files in ');
+    // Workflows come from templates/catalog/.github/workflows/, whatever it holds.
+    const workflows = [...readKit().templates.keys()].filter((path) => path.startsWith('.github/workflows/'));
+    expect(result.stdout).toContain(`Wrote ${14 + workflows.length} files in `);
     expect(result.stdout).toMatch(/Next:\n  cd .*acme-metrics\n  npm install\n  npx plumbline check/);
 
     const files = readTree(dir);
     expect(Object.keys(files)).toEqual([
       '.github/CODEOWNERS',
+      ...workflows,
       '.gitignore',
       'README.md',
       'catalog.config.yaml',
