@@ -16,7 +16,8 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   features: ['core'],
   diagrams: ['core'],
   import: ['core'],
-  cli: ['core', 'features', 'import', 'run'],
+  init: ['core', 'features', 'import'],
+  cli: ['core', 'features', 'import', 'init', 'run'],
   run: ['core', 'features', 'site', 'integration.ts'],
   site: ['core', 'features', 'diagrams'],
   components: ['core', 'features', 'diagrams', 'site'],
@@ -34,6 +35,7 @@ const NO_PACKAGES: Record<string, readonly RegExp[]> = {
   diagrams: [/^astro($|:|\/)/, /^@astrojs\//, /^node:/],
   import: [/^astro($|:|\/)/, /^@astrojs\//],
   cli: [/^astro($|:|\/)/, /^@astrojs\//],
+  init: [/^astro($|:|\/)/, /^@astrojs\//],
 };
 
 export interface ImportSite {
