@@ -16,12 +16,18 @@ import { formatText } from './features/report.ts';
 import { ASSETS_FOLDER } from './core/read/narrative-urls.ts';
 import { catalogRootDir, getAnalysis, getCatalog, getTrusted, invalidateAnalysis } from './site/analysis.ts';
 import { COLLECTIONS, loaderName } from './site/loader.ts';
+import { routesIn } from './site/routes.ts';
+
+// Written as a path from this file's folder to src/, so the same line serves this file and its
+// compiled copy one folder over (lib/integration.js).
+const ROUTES = routesIn(new URL('../src/routes/', import.meta.url));
 
 export default function plumbline(): AstroIntegration {
   return {
     name: 'plumbline',
     hooks: {
-      'astro:config:setup': ({ command, logger }) => {
+      'astro:config:setup': ({ command, logger, injectRoute }) => {
+        for (const { pattern, entrypoint } of ROUTES) injectRoute({ pattern, entrypoint, prerender: true });
         const { diagnostics, fileCount } = getAnalysis();
         if (!diagnostics.length) return;
         const report = formatText(diagnostics, fileCount);
