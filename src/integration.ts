@@ -22,6 +22,7 @@ import { ASSETS_FOLDER } from './core/read/narrative-urls.ts';
 import { catalogRootDir, getAnalysis, getCatalog, getTrusted, invalidateAnalysis, setSiteCatalog } from './site/analysis.ts';
 import { COLLECTIONS, loaderName } from './site/loader.ts';
 import { routesIn } from './site/routes.ts';
+import { setBasePath } from './site/links.ts';
 import { COMPONENT_SLOT_TYPES, ComponentSlotError, componentFiles, componentSlotsPlugin } from './site/component-slots.ts';
 import { prepareCacheDir, resolveSiteCatalog, SiteOptionError, type PlumblineOptions } from './site/options.ts';
 
@@ -76,7 +77,8 @@ export default function plumbline(options: PlumblineOptions = {}): AstroIntegrat
         }
         logger.warn(`catalog diagnostics:\n${report}`);
       },
-      'astro:config:done': ({ injectTypes }) => {
+      'astro:config:done': ({ config, injectTypes }) => {
+        setBasePath(config.base);
         injectTypes({ filename: 'components.d.ts', content: COMPONENT_SLOT_TYPES });
       },
       'astro:server:setup': ({ server, logger, refreshContent }) => {
