@@ -1,10 +1,12 @@
 /**
  * catalog.json: the resolved catalog for other tools. Every entry carries its id, its file, its
  * fields as written (defaults applied), and its links in both directions; metrics and goals also
- * carry what their values say as of the catalog's date.
+ * carry what their values say as of the catalog's date. `version` is this file's own shape;
+ * `plumbline` and `format` say which Plumbline wrote it and which catalog format it read.
  */
 import type { Derived } from '../core/derive/index.ts';
 import { pathToTop, type Catalog, type MetricNode } from '../core/graph.ts';
+import { FORMAT_VERSION, PLUMBLINE_VERSION } from '../core/version.ts';
 
 export const CATALOG_JSON_VERSION = 1;
 
@@ -12,6 +14,8 @@ export function catalogToJson(catalog: Catalog, derived: Derived) {
   const { config } = catalog;
   return {
     version: CATALOG_JSON_VERSION,
+    plumbline: PLUMBLINE_VERSION,
+    format: FORMAT_VERSION,
     name: config.name,
     repository: config.repository ?? null,
     asOf: catalog.today,

@@ -2,10 +2,21 @@
 import { KINDS, perKind, type EntryKind } from '../core/kinds.ts';
 import type { CatalogConfig } from '../core/schemas/config.ts';
 
-const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+const BASE_PATH = Symbol.for('plumbline.base-path');
+const shared = globalThis as typeof globalThis & { [BASE_PATH]?: string };
+
+/**
+ * Set by the integration from Astro's resolved config. Astro lets an environment variable named
+ * BASE_URL replace import.meta.env.BASE_URL in page code, so a stray one in CI would otherwise
+ * send every link to the wrong path.
+ */
+export function setBasePath(base: string): void {
+  shared[BASE_PATH] = base;
+}
 
 export function href(path = ''): string {
-  return BASE + path.replace(/^\/+/, '');
+  const base = (shared[BASE_PATH] ?? import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+  return base + path.replace(/^\/+/, '');
 }
 
 /** Each kind's page for an entry: `pageOf.metric(id)`. */

@@ -22,7 +22,7 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   site: ['core', 'features', 'diagrams'],
   components: ['core', 'features', 'diagrams', 'site'],
   layouts: ['core', 'site', 'components', 'styles'],
-  pages: ['core', 'features', 'diagrams', 'site', 'components', 'layouts'],
+  routes: ['core', 'features', 'diagrams', 'site', 'components', 'layouts'],
   'integration.ts': ['core', 'features', 'site'],
   'content.config.ts': ['core', 'site'],
   styles: [],
@@ -128,7 +128,7 @@ describe('import directions', () => {
 
   it('reads the imports of an .astro file at their lines in the file', () => {
     const text = "---\nimport A from '../components/A.astro';\nimport { b } from '../cli/check.ts';\n---\n<p>hi</p>\n<script>\n  import { c } from '../cli/diff.ts';\n</script>\n";
-    const sites = astroScripts(text).flatMap(({ code, lineOffset }) => importsOf('pages/x.astro', code, lineOffset));
-    expect(violations(sites)).toEqual(['src/pages/x.astro:3 imports ../cli/check.ts: pages may not import from cli', 'src/pages/x.astro:7 imports ../cli/diff.ts: pages may not import from cli']);
+    const sites = astroScripts(text).flatMap(({ code, lineOffset }) => importsOf('routes/x.astro', code, lineOffset));
+    expect(violations(sites)).toEqual(['src/routes/x.astro:3 imports ../cli/check.ts: routes may not import from cli', 'src/routes/x.astro:7 imports ../cli/diff.ts: routes may not import from cli']);
   });
 });

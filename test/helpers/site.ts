@@ -15,12 +15,12 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Runs `astro build --outDir <tmp>` on a catalog folder with a fixed "as of" date. */
-export function buildSite(catalogDir: string, today = '2026-11-23', extraEnv: NodeJS.ProcessEnv = {}): BuildResult {
+/** Runs `astro build --outDir <tmp>` on a catalog folder with a fixed "as of" date; astroArgs go after it (`--base`, `--config`). */
+export function buildSite(catalogDir: string, today = '2026-11-23', extraEnv: NodeJS.ProcessEnv = {}, astroArgs: string[] = []): BuildResult {
   const outDir = mkdtempSync(join(tmpdir(), 'plumbline-dist-'));
   // Its own cache, so builds in parallel test files cannot overwrite each other's MDX module list.
   const cacheDir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
-  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+  const result = spawnSync(process.execPath, [ASTRO, 'build', '--outDir', outDir, ...astroArgs], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, CATALOG_DIR: catalogDir, CATALOG_TODAY: today, PLUMBLINE_CACHE_DIR: cacheDir, ...extraEnv },
     encoding: 'utf8',

@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORMAT_VERSION, PLUMBLINE_VERSION } from '../../src/core/version.ts';
 import { buildSite, htmlFiles, pageExists, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
@@ -125,6 +126,15 @@ describe('building a catalog', () => {
     const team = json.goals.find((g: { id: string }) => g.id === 'dispatch-gaps');
     expect(team).toMatchObject({ parent: 'on-time-buses', ancestors: ['on-time-buses', 'reliable-service', 'move-the-city'], metrics: ['headway-gaps'] });
     expect(json.owners.find((o: { id: string }) => o.id === 'operations').members).toEqual(['service-planning']);
+  });
+
+  it('says which Plumbline and catalog format published it, in every footer and in catalog.json', () => {
+    const json = JSON.parse(readFileSync(join(build.outDir, 'catalog.json'), 'utf8'));
+    expect(json).toMatchObject({ plumbline: PLUMBLINE_VERSION, format: FORMAT_VERSION });
+    for (const file of htmlFiles(build.outDir)) {
+      const footer = parse(readFileSync(join(build.outDir, file), 'utf8')).querySelector('footer');
+      expect(text(footer), file).toContain(`Published with Plumbline ${PLUMBLINE_VERSION} · catalog format ${FORMAT_VERSION}`);
+    }
   });
 
   it('builds the same bytes twice for the same input and date', () => {
