@@ -1,9 +1,11 @@
 /**
  * The Astro side of Plumbline. Before Astro reads content or renders a page, the core checks the
  * whole catalog; on any error the build prints every diagnostic the way `npm run check` does and
- * stops, so nothing half-built is ever published.
+ * stops, so nothing half-built is ever published. A build stops by throwing Astro's own error:
+ * Astro prints it and exits with status 1.
  */
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 import { copyPublishedAssets, serveAssets } from './site/assets.ts';
@@ -26,8 +28,8 @@ export default function plumbline(): AstroIntegration {
         if (!diagnostics.length) return;
         const report = formatText(diagnostics, fileCount);
         if (hasErrors(diagnostics) && command === 'build') {
-          process.stderr.write(`${report}\nplumbline: the catalog has errors, so no pages were written. Fix them (npm run check lists the same) and build again.\n`);
-          process.exit(1);
+          process.stderr.write(`${report}\n`);
+          throw new AstroError('plumbline: the catalog has errors, so no pages were written.', 'Fix them (npm run check lists the same) and build again.');
         }
         logger.warn(`catalog diagnostics:\n${report}`);
       },
@@ -52,15 +54,9 @@ export default function plumbline(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         copyPublishedAssets(getCatalog().assets, outDir);
         const tooLarge = enforceOutputCap(outDir, getTrusted().maxOutputBytes);
-        if (tooLarge) {
-          process.stderr.write(`plumbline: ${tooLarge}\n`);
-          process.exit(1);
-        }
+        if (tooLarge) throw new AstroError(`plumbline: ${tooLarge}`);
         const errors = await buildSearchIndex(outDir);
-        if (errors.length) {
-          process.stderr.write(`plumbline: building the search index failed:\n${errors.map((e) => `  ${e}`).join('\n')}\n`);
-          process.exit(1);
-        }
+        if (errors.length) throw new AstroError(`plumbline: building the search index failed:\n${errors.map((e) => `  ${e}`).join('\n')}`);
         logger.info('search index written to pagefind/');
       },
     },
