@@ -1,10 +1,11 @@
 /** Building a catalog through Astro, the way `npm run build` does, into a temporary folder. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { takeAstroLock, takeAstroLockSync } from './astro-lock.ts';
+import { spawnAndCollect } from './spawn-collect.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 const ASTRO = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -34,7 +35,7 @@ function astroBuild(catalogDir: string, today: string, extraEnv: NodeJS.ProcessE
   };
 }
 
-// Each build has its own cache, so builds in parallel test files cannot overwrite each other's MDX module list.
+// Each build has its own Astro cache, so no build reads what an earlier one left there.
 const newCacheDir = () => mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
 
 /**
@@ -64,15 +65,8 @@ export async function startBuild(catalogDir: string, today: string, extraEnv: No
   const release = await takeAstroLock();
   try {
     const start = performance.now();
-    return await new Promise((done, failed) => {
-      const child = spawn(process.execPath, args, options);
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', failed);
-      child.on('close', (status) => done({ status, stdout, stderr, outDir, ms: performance.now() - start }));
-    });
+    const run = await spawnAndCollect(process.execPath, args, options);
+    return { ...run, outDir, ms: performance.now() - start };
   } finally {
     release();
     rmSync(cacheDir, { recursive: true, force: true });
