@@ -4,12 +4,12 @@
  * and axe-core on one page of each type with no serious or critical violation.
  */
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
-import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -20,9 +20,8 @@ let fixtureServer: Awaited<ReturnType<typeof serveDirectory>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  example = buildSite(PROJECT_ROOT);
+  [example, fixture] = await Promise.all([sharedBuild(PROJECT_ROOT), sharedBuild(join(PROJECT_ROOT, 'test/fixtures/site-catalog'))]);
   expect(example.status, example.stderr).toBe(0);
-  fixture = buildSite(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
   expect(fixture.status, fixture.stderr).toBe(0);
   server = await serveDirectory(example.outDir);
   fixtureServer = await serveDirectory(fixture.outDir);
@@ -32,7 +31,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await fixtureServer?.close();
-  for (const build of [example, fixture]) if (build) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 describe('the example catalog in a browser', () => {

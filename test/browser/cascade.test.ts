@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
 import { removeCatalogs, validCatalog, writeCatalog } from '../helpers/catalog.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
@@ -37,7 +38,7 @@ let largerServer: Awaited<ReturnType<typeof serveDirectory>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  fixture = buildSite(FIXTURE);
+  fixture = await sharedBuild(FIXTURE);
   expect(fixture.status, fixture.stderr).toBe(0);
   larger = buildSite(largerCatalog());
   expect(larger.status, larger.stderr).toBe(0);
@@ -49,7 +50,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
   await largerServer?.close();
-  for (const build of [fixture, larger]) if (build) rmSync(build.outDir, { recursive: true, force: true });
+  if (larger) rmSync(larger.outDir, { recursive: true, force: true });
   removeCatalogs();
 });
 

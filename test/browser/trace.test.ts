@@ -1,17 +1,17 @@
 /** In a real browser: from a metric page, follow the trace link by link up to the mission. */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
-import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
 let build: BuildResult;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  build = buildSite(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
+  build = await sharedBuild(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
   expect(build.status).toBe(0);
   server = await serveDirectory(build.outDir);
   browser = await launchBrowser();
@@ -19,7 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(build.outDir, { recursive: true, force: true });
 });
 
 describe('a staff member tracing a metric to the mission', () => {

@@ -9,19 +9,16 @@
  * spawn Node: each command keeps one such test for the wiring, and the tests that run as another
  * user stay spawned.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { lastGuard, type Command } from '../../src/cli/common.ts';
 import { PROJECT_ROOT } from './site.ts';
+import { spawnAndCollect, type ProcessRun } from './spawn-collect.ts';
 
 // Importing common.ts installs the guard that ends the process on an uncaught error: not the test's process.
 process.removeListener('uncaughtException', lastGuard);
 
-export interface CliRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type CliRun = ProcessRun;
 
 export interface CliOptions {
   /** Where the command runs; the project root unless given. */
@@ -54,15 +51,7 @@ export function runCli(command: string, args: string[] = [], { cwd = PROJECT_ROO
 
 /** Runs the command without blocking, so that several can run side by side: each start of Node loads the whole command. */
 export function startCli(command: string, args: string[] = [], { cwd = PROJECT_ROOT, env = {}, ...user }: CliOptions = {}): Promise<CliRun> {
-  return new Promise((done, failed) => {
-    const child = spawn(NODE, [scriptOf(command), ...args], { cwd, env: environment(env), timeout: TIMEOUT_MS, ...user });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', failed);
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
+  return spawnAndCollect(NODE, [scriptOf(command), ...args], { cwd, env: environment(env), timeout: TIMEOUT_MS, ...user });
 }
 
 /** Runs the command's `run` in this process: same environment, folder and result as runCli, without spawning Node. */

@@ -92,10 +92,9 @@ describe('code in narratives', () => {
 describe('a hostile narrative in the build', () => {
   it('stops a build with 1 MiB of unclosed braces in well under 10 s, with a clear error and no pages', () => {
     const root = catalogWithNarrative(`${'{'.repeat(1024 * 1024 - 2000)}\n`);
-    const start = performance.now();
     const refused = buildSite(root);
     folders.push(refused.outDir);
-    expect(performance.now() - start).toBeLessThan(10_000);
+    expect(refused.ms).toBeLessThan(10_000);
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('metrics/on-time-performance.mdx:21:1 error mdx-too-large the narrative is 1023 KiB; the limit is 64 KiB');
     expect(refused.stderr).toContain('no pages were written');

@@ -3,20 +3,20 @@
  * beyond the shared header search unless it has a diagram, a chart, the metrics filters or the
  * propose form. The search itself is one small inline module that loads Pagefind on first use.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, htmlFiles, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { htmlFiles, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
 const PAGE_BUDGET = 100 * 1024;
 const SEARCH_SCRIPT_BUDGET = 1500;
 
 let build: BuildResult;
-beforeAll(() => {
-  build = buildSite(PROJECT_ROOT);
+beforeAll(async () => {
+  build = await sharedBuild(PROJECT_ROOT);
   expect(build.status, build.stderr).toBe(0);
 });
-afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 /** Each script of a page: `search`, `filters`, `cascade`, `trend-chart`, `propose` or the raw source. */
 function scriptsOf(html: string): string[] {

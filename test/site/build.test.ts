@@ -2,17 +2,17 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FORMAT_VERSION, PLUMBLINE_VERSION } from '../../src/core/version.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
 import { buildSite, htmlFiles, pageExists, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
 let build: BuildResult;
 
-beforeAll(() => {
-  build = buildSite(FIXTURE);
+beforeAll(async () => {
+  build = await sharedBuild(FIXTURE);
 });
-afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 describe('building a catalog', () => {
   it('succeeds, and reports warnings without failing', () => {

@@ -5,11 +5,13 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { takeAstroLock, type Release } from '../helpers/astro-lock.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'plumbline-dev-'));
 const cacheDir = mkdtempSync(join(tmpdir(), 'plumbline-cache-'));
 let server: ChildProcess;
+let releaseAstro: Release | undefined;
 let base = '';
 let log = '';
 
@@ -52,6 +54,11 @@ function outsideVitest(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV' && name !== 'TEST'));
 }
 
+// The dev server writes the project's .astro/ folder as a build does: not while one runs.
+beforeAll(async () => {
+  releaseAstro = await takeAstroLock();
+});
+
 beforeAll(async () => {
   cpSync(join(PROJECT_ROOT, 'test/fixtures/site-catalog'), root, { recursive: true });
   const port = await freePort();
@@ -65,8 +72,13 @@ beforeAll(async () => {
   server.stderr!.on('data', (chunk) => (log += chunk));
 }, 60_000);
 
-afterAll(() => {
-  server?.kill('SIGTERM');
+afterAll(async () => {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((done) => server.once('exit', done));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  releaseAstro?.();
   rmSync(root, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
 });

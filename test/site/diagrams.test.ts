@@ -3,22 +3,21 @@
  * script, accessible SVG (group, title, description), links to the right pages, escaped text, and
  * a leading metric's page showing the lagging metric it drives, in the diagram and the list.
  */
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HTMLElement } from 'node-html-parser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { layoutCascade } from '../../src/diagrams/cascade.ts';
-import { buildSite, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
 
 const FIXTURE = join(PROJECT_ROOT, 'test/fixtures/site-catalog');
 const { catalog } = analyzeCatalog(FIXTURE, '2026-11-23');
 let build: BuildResult;
 
-beforeAll(() => {
-  build = buildSite(FIXTURE);
+beforeAll(async () => {
+  build = await sharedBuild(FIXTURE);
 });
-afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 /** The text an SVG shows or gives as a tooltip: every <text> and <title> inside it. */
 const svgText = (svg: HTMLElement) => [...svg.querySelectorAll('text'), ...svg.querySelectorAll('title')].map((t) => t.textContent).join(' ');

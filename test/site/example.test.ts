@@ -1,18 +1,18 @@
 /** The example organisation at the repository root: clean, complete, and fully published. */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
-import { buildSite, pageExists, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { pageExists, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
 
 const TODAY = '2026-11-23';
 const { catalog, diagnostics } = analyzeCatalog(PROJECT_ROOT, TODAY);
 let build: BuildResult;
 
-beforeAll(() => {
-  build = buildSite(PROJECT_ROOT, TODAY);
+beforeAll(async () => {
+  build = await sharedBuild(PROJECT_ROOT, TODAY);
 });
-afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 describe('the example catalog', () => {
   it('has no errors', () => {

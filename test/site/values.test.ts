@@ -2,20 +2,20 @@
  * Observed values on the built fixture, checked against numbers worked out by hand from its
  * thresholds, direction, cadence and CSV files, as of 2026-11-23.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
 
 let build: BuildResult;
 let json: { metrics: Record<string, unknown>[]; goals: Record<string, unknown>[] };
 const metric = (id: string) => json.metrics.find((m) => m.id === id)!;
 
-beforeAll(() => {
-  build = buildSite(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
+beforeAll(async () => {
+  build = await sharedBuild(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
   json = JSON.parse(readFileSync(join(build.outDir, 'catalog.json'), 'utf8'));
 });
-afterAll(() => rmSync(build.outDir, { recursive: true, force: true }));
 
 describe('values, as of 2026-11-23', () => {
   it('on-time performance: 86.0 ≥ green 85 is green, fresh until 2026-11-26, up 1.9 the better way, on track', () => {
