@@ -30,7 +30,7 @@ function packedFiles(): string[] {
 describe.skipIf(!HAS_NPM)('npm pack', () => {
   it('packs the bin, the compiled command and integration, the site sources, and no example or tests', { timeout: 300_000 }, () => {
     const files = packedFiles();
-    for (const path of ['package.json', 'bin/plumbline.js', 'lib/cli/main.js', 'lib/cli/check.js', 'lib/run/astro.js', 'lib/integration.js', 'src/content.config.ts', 'scripts/check-node.cjs', 'CHANGELOG.md', 'README.md']) {
+    for (const path of ['package.json', 'bin/plumbline.js', 'lib/cli/main.js', 'lib/cli/check.js', 'lib/run/astro.js', 'lib/integration.js', 'src/content.config.ts', 'scripts/check-node.cjs', 'CHANGELOG.md', 'README.md', 'action/action.yml', 'templates/catalog/.github/workflows/pr.yml', 'templates/catalog/gitignore']) {
       expect(files, path).toContain(path);
     }
     expect(files.some((path) => /^src\/(routes|pages)\/.+\.astro$/.test(path))).toBe(true);
