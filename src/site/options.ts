@@ -49,9 +49,10 @@ export function resolveSiteCatalog(options: PlumblineOptions, astroRoot: string,
 }
 
 /**
- * PLUMBLINE_CACHE_DIR, when set: a folder Astro may write to, made if it is not there. Builds of
- * different catalogs running at once (tests, CI matrices) must not share a cache: it holds the
- * list of MDX modules to render.
+ * PLUMBLINE_CACHE_DIR, when set: a folder Astro may write its cache to, made if it is not there.
+ * Builds of different catalogs keep their caches apart with it; they still share the project's
+ * `.astro/` folder (Astro writes its server bundle and MDX module list there whatever the cache
+ * folder), so two builds of one project must not run at once.
  */
 export function prepareCacheDir(value: string | undefined): string | undefined {
   if (!value) return undefined;
