@@ -139,7 +139,7 @@ export function diffToMarkdown(diff: CatalogDiff, options: MarkdownOptions = {})
   let text = inertLines(lines.join('\n')).replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
   if (text.length > MAX_LENGTH) {
     const cut = text.lastIndexOf('\n', MAX_LENGTH - 200);
-    text = `${text.slice(0, cut)}\n\n_The diff is too long for one comment and was cut here; \`npm run diff -- --format json\` has all of it._\n`;
+    text = `${text.slice(0, cut)}\n\n_The diff is too long for one comment and was cut here; \`plumbline diff --format json\` has all of it._\n`;
   }
   return text;
 }

@@ -86,7 +86,7 @@ export const SCHEMA_KIND_INFO: Record<SchemaKind, SchemaKindInfo> = {
   },
 };
 
-const GENERATED_NOTE = 'Generated from the zod schemas in src/core/schemas/ by `npm run schema`; do not edit by hand. Rules across fields and references between files are checked by `npm run check`.';
+const GENERATED_NOTE = 'Generated from the zod schemas in src/core/schemas/ by `plumbline schema`; do not edit by hand. Rules across fields and references between files are checked by `plumbline check`.';
 
 /** The zod schema behind each kind; the goal schema is made from the configured levels and perspectives. */
 export function catalogZodSchemas(options: SchemaShape): Record<SchemaKind, z.ZodType> {

@@ -53,7 +53,7 @@ export function readCatalogShape(dir: string): CatalogShape {
   if (source.exists(CONFIG_FILE)) {
     // Read exactly as check reads it, so an import never builds on a config check would refuse.
     const { config, diagnostics } = loadCatalogConfig(source);
-    if (diagnostics.some((d) => d.severity === 'error')) throw new ImportError(`${join(dir, CONFIG_FILE)} is not a valid catalog config: run \`npm run check -- --dir ${dir}\` and fix it first`);
+    if (diagnostics.some((d) => d.severity === 'error')) throw new ImportError(`${join(dir, CONFIG_FILE)} is not a valid catalog config: run \`plumbline check --dir ${dir}\` and fix it first`);
     ({ levels, perspectives, name } = config);
   }
   if (levels.length < 2) throw new ImportError(`the catalog has one level (${levels.join('')}); an import needs a mission and a level below it`);

@@ -61,7 +61,7 @@ export function formatReport(plan: ImportPlan, files: RenderedFile[]): string {
   const pathOf = new Map(files.filter((f) => f.id).map((f) => [`${f.kind}\0${f.id}`, f.path]));
   const out: string[] = [];
   out.push(`# Import report: ${words.title}`, '');
-  out.push(`Source: ${codeSpan(plan.source)} (${codeSpan(`npm run import -- ${plan.kind} …`)}).`, '');
+  out.push(`Source: ${codeSpan(plan.source)} (${codeSpan(`plumbline import ${plan.kind} …`)}).`, '');
   out.push('## Summary', '');
   out.push(`- ${plural(c.sourceEntries, words.entries.replace(/s$/, ''), words.entries)} in the source: **${c.imported} imported** as metrics, **${c.skipped} not imported** (reasons below).`);
   out.push(`- Also planned: ${plural(c.goals, 'goal')} and ${plural(c.owners, 'owner')}, and \`catalog.config.yaml\` if the folder has none.`);
@@ -84,7 +84,7 @@ export function formatReport(plan: ImportPlan, files: RenderedFile[]): string {
       const as = t.assumed ? `default \`${ASSUMED_DEFAULTS[t.field as keyof typeof ASSUMED_DEFAULTS]}\`, tagged \`${ASSUMED_TAG_PREFIX}${t.field}\`` : t.field === 'owner' ? 'the placeholder owner `unassigned`' : `placeholder \`${PLACEHOLDER_PREFIX} …\``;
       out.push(`| ${cell(t.kind)} ${codeSpan(t.field)} | ${t.count} | ${as} |`);
     }
-    out.push('', `Find them with \`grep -rl "${PLACEHOLDER_PREFIX}" goals metrics owners\` and \`grep -rl "${ASSUMED_TAG_PREFIX}" metrics\`; \`npm run check\` lists what the governance rules miss (targets, triggers, lead and lag).`, '');
+    out.push('', `Find them with \`grep -rl "${PLACEHOLDER_PREFIX}" goals metrics owners\` and \`grep -rl "${ASSUMED_TAG_PREFIX}" metrics\`; \`plumbline check\` lists what the governance rules miss (targets, triggers, lead and lag).`, '');
   }
 
   out.push('## Notes on the source', '');

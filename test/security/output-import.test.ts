@@ -35,7 +35,7 @@ describe('IMPORT-REPORT.md, with hostile names, cells and file names', () => {
 
   it('keeps every table row and list item on one line, escaped', () => {
     const lines = report.split('\n');
-    expect(lines).toContain(`Source: \`registers/${SHOWN}.csv\` (\`npm run import -- csv …\`).`);
+    expect(lines).toContain(`Source: \`registers/${SHOWN}.csv\` (\`plumbline import csv …\`).`);
     expect(lines).toContain(`| row 3 ::notice::forged | ${CELL} | no name: ${CELL} |`);
     expect(lines).toContain(`- columns not mapped: "${CELL}"`);
     expect(lines).toContain(`| metrics/${CELL}.yaml | row 2 \\| ${CELL} | why |  | direction "${CELL}" is not a known word |`);
