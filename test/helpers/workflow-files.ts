@@ -22,7 +22,8 @@ export interface ActionInput {
   required?: boolean;
   default?: string;
 }
-export interface ActionStep {
+/** A step of a workflow job or of the composite action: the one shape both are read as. */
+export interface WorkflowStep {
   name?: string;
   if?: string;
   uses?: string;
@@ -37,7 +38,7 @@ export interface Action {
   name: string;
   description: string;
   inputs: Record<string, ActionInput>;
-  runs: { using: string; steps: ActionStep[] };
+  runs: { using: string; steps: WorkflowStep[] };
 }
 
 /** A YAML file of this kind, parsed strictly (a repeated key is an error, as on GitHub). */
@@ -45,7 +46,7 @@ export const readYaml = <T>(path: string): T => parse(readFileSync(path, 'utf8')
 export const readAction = (): Action => readYaml<Action>(ACTION_FILE);
 
 /** The command an action step is for: its `if:` must be `inputs.command == '…'`, or absent (every command). */
-export function stepCommand(step: ActionStep): string | undefined {
+export function stepCommand(step: WorkflowStep): string | undefined {
   if (step.if === undefined) return undefined;
   const match = /^inputs\.command == '([\w-]+)'$/.exec(step.if.trim());
   if (!match) throw new Error(`the action step "${step.name}" has an if: the tests do not read: ${step.if}`);

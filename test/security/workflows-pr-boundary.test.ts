@@ -23,16 +23,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { commitAll, git } from '../helpers/git.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
-import { type Action, INSTALLED_ACTION, inputsOf, readYaml, stepsFor, WORKFLOWS_DIR } from '../helpers/workflow-files.ts';
+import { type Action, type WorkflowStep as Step, INSTALLED_ACTION, inputsOf, readYaml, stepsFor, WORKFLOWS_DIR } from '../helpers/workflow-files.ts';
 
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, string>;
-  'working-directory'?: string;
-}
 interface Job {
   steps: Step[];
   env?: Record<string, string>;

@@ -24,19 +24,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { COMMANDS } from '../../src/cli/main.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
-import { ACTION_FILE, ACTION_USES, INSTALLED_ACTION, readAction, readYaml, stepCommand, stepsFor, WORKFLOWS_DIR } from '../helpers/workflow-files.ts';
+import { ACTION_FILE, ACTION_USES, INSTALLED_ACTION, readAction, readYaml, stepCommand, stepsFor, WORKFLOWS_DIR, type WorkflowStep as Step } from '../helpers/workflow-files.ts';
 
 type Permissions = 'read-all' | 'write-all' | Record<string, string>;
-interface Step {
-  name?: string;
-  uses?: string;
-  run?: string;
-  if?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, string>;
-  'working-directory'?: string;
-  'continue-on-error'?: boolean;
-}
 interface Defaults {
   run?: { 'working-directory'?: string };
 }
