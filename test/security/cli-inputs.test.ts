@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeCatalogs, TODAY, validCatalog, writeCatalog } from '../helpers/catalog.ts';
-import { runCliInProcess, startCli, type CliRun } from '../helpers/cli.ts';
+import { runCli, runCliInProcess, startCli, type CliRun } from '../helpers/cli.ts';
 import { removeRepos, repoWith } from '../helpers/git.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
@@ -40,8 +40,12 @@ const usage = (command: Command, message: string) => `plumbline: ${message}. ${U
 // Root reads every folder whatever its mode: the "no permission" cases run the command as nobody.
 const ROOT = process.getuid?.() === 0;
 const OTHER_USER = ROOT ? { uid: 65534, gid: 65534 } : {};
-/** Modes mean nothing on Windows, and nobody may not reach a clone that is private to root. */
-const CANNOT_TEST_PERMISSIONS = process.platform === 'win32' || spawnSync('node_modules/.bin/node', ['-e', '0'], { cwd: PROJECT_ROOT, ...OTHER_USER }).status !== 0;
+/**
+ * Modes mean nothing on Windows, and nobody may not reach a clone that is private to root (one in
+ * a `mktemp -d` folder): probed by starting a command as nobody exactly as the tests do, by its
+ * absolute path, which a relative path from inside the clone would not catch.
+ */
+const CANNOT_TEST_PERMISSIONS = process.platform === 'win32' || runCli('check', ['--help'], OTHER_USER).status !== 0;
 
 /**
  * Runs a command's run in this process, as `npm run` would from the project root, without the
