@@ -1,7 +1,34 @@
 /**
  * How a catalog marks what is not known yet. Importers never invent facts: a required text the
  * source does not give starts with PLACEHOLDER_PREFIX, and a required choice filled with a default
- * carries the tag `todo-import-<field>`. The `incomplete-definition` rule lists both.
+ * carries the tag `todo-import-<field>`. The `incomplete-definition` rule lists both, and the site
+ * shows them as "not written yet" and "assumed", never as content.
  */
 export const PLACEHOLDER_PREFIX = 'TODO(import):';
 export const ASSUMED_TAG_PREFIX = 'todo-import-';
+/** The owner an importer names where the source names none. */
+export const UNASSIGNED_OWNER_ID = 'unassigned';
+
+/** The defaults an importer fills a required choice with when the source is silent. */
+export const ASSUMED_DEFAULTS = { indicator: 'lagging', direction: 'up', cadence: 'monthly' } as const;
+export type AssumedField = keyof typeof ASSUMED_DEFAULTS;
+
+export const isPlaceholder = (value: unknown): boolean => typeof value === 'string' && value.trimStart().startsWith(PLACEHOLDER_PREFIX);
+
+/** The text as written, or undefined when it is missing, blank or an importer's placeholder. */
+export function writtenText(value: string | undefined | null): string | undefined {
+  if (value === undefined || value === null || value.trim() === '' || isPlaceholder(value)) return undefined;
+  return value;
+}
+
+export const isAssumedTag = (tag: string): boolean => tag.startsWith(ASSUMED_TAG_PREFIX);
+
+/** Tags people wrote, without the importer's bookkeeping tags. */
+export function writtenTags(tags: readonly string[] | undefined): string[] {
+  return (tags ?? []).filter((tag) => !isAssumedTag(tag));
+}
+
+/** The fields an importer filled with a default, read from its `todo-import-<field>` tags. */
+export function assumedFields(tags: readonly string[] | undefined): Set<string> {
+  return new Set((tags ?? []).filter(isAssumedTag).map((tag) => tag.slice(ASSUMED_TAG_PREFIX.length)));
+}

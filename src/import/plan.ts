@@ -9,16 +9,14 @@
  * direction, cadence) the source does not give holds a documented default and the metric carries
  * the tag `todo-import-<field>`. Both are listed per entry in the import report.
  */
-import { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX } from '../core/placeholders.ts';
+import { ASSUMED_DEFAULTS, ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX, UNASSIGNED_OWNER_ID, isPlaceholder } from '../core/placeholders.ts';
 import type { Cadence } from '../core/schemas/common.ts';
 import type { MetricData } from '../core/schemas/metric.ts';
 import { createIdAllocator, type IdAllocator } from './ids.ts';
 import { guardMdxLines } from './text.ts';
 
 /** Placeholder texts and assumed-value tags, as the core's `incomplete-definition` rule reads them. */
-export { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX };
-/** The owner of whatever the source names no owner for. */
-export const UNASSIGNED_OWNER_ID = 'unassigned';
+export { ASSUMED_DEFAULTS, ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX, UNASSIGNED_OWNER_ID, isPlaceholder };
 
 export const PLACEHOLDERS = {
   description: 'the source gives no description: say what is measured, in a sentence.',
@@ -33,10 +31,6 @@ export const PLACEHOLDERS = {
 } as const;
 
 export const placeholder = (text: string) => `${PLACEHOLDER_PREFIX} ${text}`;
-export const isPlaceholder = (value: unknown) => typeof value === 'string' && value.startsWith(PLACEHOLDER_PREFIX);
-
-/** The defaults written for required choices the source leaves open, each marked with a tag. */
-export const ASSUMED_DEFAULTS = { indicator: 'lagging', direction: 'up', cadence: 'monthly' } as const;
 
 export type PlannedKind = 'goal' | 'metric' | 'owner';
 
