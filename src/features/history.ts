@@ -283,3 +283,178 @@ export function timeline(history: History): TimelineMonth[] {
   }
   return sorted;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Reading the history as history: links to the repository host, short phrases per change, and
+// the catalog's changes grouped by commit.
+
+/** Where a commit and a pull request live on the catalog's repository host, when it is known. */
+export interface HostLinks {
+  commit(hash: string): string;
+  /** The pull (GitHub) or merge (GitLab) request numbered `number`. */
+  request(number: string): string;
+}
+
+/**
+ * Links for GitHub (`/commit/<sha>`, `/pull/<n>`) and GitLab (`/-/commit/<sha>`,
+ * `/-/merge_requests/<n>`) repositories, from the config's `repository` URL; none for other hosts,
+ * whose URL scheme is not known.
+ */
+export function hostLinks(repository: string | undefined): HostLinks | undefined {
+  if (!repository || !/^https?:\/\//i.test(repository)) return undefined;
+  const repo = repository.trim().replace(/\/+$/, '').replace(/\.git$/, '');
+  let host: string;
+  try {
+    host = new URL(repo).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+  if (host === 'github.com' || host.endsWith('.github.com')) return { commit: (hash) => `${repo}/commit/${hash}`, request: (n) => `${repo}/pull/${n}` };
+  if (host === 'gitlab.com' || host.startsWith('gitlab.')) return { commit: (hash) => `${repo}/-/commit/${hash}`, request: (n) => `${repo}/-/merge_requests/${n}` };
+  return undefined;
+}
+
+/** A commit subject cut around its request reference: "Tighten targets (#123)" → text, "#123", "123". */
+export type SubjectPart = { text: string } | { text: string; request: string };
+
+/** Splits a subject at GitHub's "(#123)" and GitLab's "(!123)" / "See merge request …!123" references. */
+export function subjectParts(subject: string): SubjectPart[] {
+  const parts: SubjectPart[] = [];
+  let last = 0;
+  for (const match of subject.matchAll(/(?<=\(|\s|^)([#!])(\d+)(?=\)|\s|$|[.,;:])/g)) {
+    if (match.index > last) parts.push({ text: subject.slice(last, match.index) });
+    parts.push({ text: match[0], request: match[2]! });
+    last = match.index + match[0].length;
+  }
+  if (last < subject.length) parts.push({ text: subject.slice(last) });
+  return parts;
+}
+
+const SHORT_VALUE = 32;
+/** A value short and plain enough to quote in a phrase, or undefined. */
+function quotable(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  const text = String(value);
+  return text.length <= SHORT_VALUE && !text.startsWith('TODO(import)') && !/\n/.test(text) ? text : undefined;
+}
+
+/** Words for a top-level field whose change is an edit of prose rather than a new value. */
+const PROSE_FIELDS = new Set(['description', 'why', 'formula', 'gaming', 'expected', 'source']);
+
+/**
+ * One short phrase per top-level field a commit changed: "target changed (90 → 95)",
+ * "owner changed", "narrative edited", "retired". Nested fields fold into their top-level field.
+ */
+export function fieldPhrases(fields: readonly FieldChange[]): string[] {
+  const byTop = new Map<string, FieldChange[]>();
+  for (const change of fields) {
+    const top = change.field.split('.')[0]!;
+    byTop.set(top, [...(byTop.get(top) ?? []), change]);
+  }
+  const phrases: string[] = [];
+  for (const [top, changes] of byTop) {
+    if (top === 'body') phrases.push('narrative edited');
+    else if (top === 'retired' && byTop.has('status')) continue; // "retired" says it
+    else if (top === 'status') phrases.push(changes[0]!.after === 'retired' ? 'retired' : `status now ${quotable(changes[0]!.after) ?? 'unset'}`);
+    else if (PROSE_FIELDS.has(top)) phrases.push(`${top} edited`);
+    else {
+      const only = changes.length === 1 ? changes[0]! : undefined;
+      const before = only && quotable(only.before);
+      const after = only && quotable(only.after);
+      const sub = only && only.field !== top ? `${only.field.slice(top.length + 1)} ` : '';
+      phrases.push(only && before !== undefined && after !== undefined ? `${top} changed (${sub}${before} → ${after})` : only && before === undefined && only.before === undefined ? `${top} added` : only && only.after === undefined ? `${top} removed` : `${top} changed`);
+    }
+  }
+  return phrases;
+}
+
+/** What one commit did to one file, in short phrases: "added", "moved from metrics/a.yaml; owner changed". */
+export function changePhrases(change: Pick<FileChange, 'change' | 'previousPath' | 'fields' | 'status'>): string[] {
+  if (change.change === 'added') return [change.status?.after === 'retired' ? 'added, already retired' : 'added'];
+  if (change.change === 'deleted') return ['removed'];
+  const moved = change.change === 'renamed' && change.previousPath ? [`moved from ${change.previousPath}`] : [];
+  if (change.fields === undefined) return moved.length ? moved : ['changed'];
+  if (change.fields.length === 0) return moved.length ? moved : ['comments or formatting only'];
+  return [...moved, ...fieldPhrases(change.fields)];
+}
+
+/** One entry a commit touched, with what it did to it. */
+export interface CommitEntry {
+  kind: 'metric' | 'goal';
+  id: string;
+  path: string;
+  exists: boolean;
+  change: TimelineChange;
+  phrases: string[];
+}
+
+/** A commit with the metrics and goals it touched. */
+export interface CommitGroup {
+  commit: Commit;
+  entries: CommitEntry[];
+}
+
+/** A month of commits, newest first. */
+export interface CommitMonth {
+  month: string;
+  commits: CommitGroup[];
+}
+
+/**
+ * The timeline's events regrouped by commit: each commit once (date, subject, author), with the
+ * metrics and goals it touched under it, metrics first, then by id. Newest month and commit first.
+ */
+export function commitMonths(months: readonly TimelineMonth[]): CommitMonth[] {
+  return months.map(({ month, metrics, goals }) => {
+    const groups = new Map<string, CommitGroup>();
+    for (const [kind, group] of [['metric', metrics], ['goal', goals]] as const) {
+      for (const events of Object.values(group)) {
+        for (const event of events) {
+          const commitGroup = groups.get(event.commit.hash) ?? { commit: event.commit, entries: [] };
+          groups.set(event.commit.hash, commitGroup);
+          commitGroup.entries.push({ kind, id: event.id, path: event.path, exists: event.exists, change: event.change, phrases: eventPhrases(event) });
+        }
+      }
+    }
+    const commits = [...groups.values()].sort((a, b) => (a.commit.time < b.commit.time ? 1 : a.commit.time > b.commit.time ? -1 : 0));
+    for (const { entries } of commits) entries.sort((a, b) => (a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind === 'metric' ? -1 : 1));
+    return { month, commits };
+  });
+}
+
+function eventPhrases(event: TimelineEvent): string[] {
+  if (event.change === 'added') return ['added'];
+  if (event.change === 'removed') return ['removed'];
+  const phrases = changePhrases({ change: event.previousPath ? 'renamed' : 'modified', previousPath: event.previousPath, fields: event.fields });
+  return event.change === 'retired' && !phrases.includes('retired') ? ['retired', ...phrases] : phrases;
+}
+
+/** Metrics added and retired in one month. */
+export interface TurnoverMonth {
+  month: string;
+  /** Ids of metrics whose file was first committed this month (from git). */
+  added: string[];
+  /** Ids of metrics whose `retired.date` falls in this month (from the files). */
+  retired: string[];
+}
+
+/**
+ * Metrics added and retired per month, newest first, each from one source of truth: a metric is
+ * added when its file first entered the catalog's git history (the files record no such date),
+ * and retired in the month of its `retired.date` (git only knows when the status was edited,
+ * which may be later, or the file may have arrived already retired). /changes/ and /health/ both
+ * count with this.
+ */
+export function metricTurnover(months: readonly TimelineMonth[], metrics: Iterable<{ id: string; data: { retired?: { date: string } } }>): TurnoverMonth[] {
+  const byMonth = new Map<string, TurnoverMonth>();
+  const at = (month: string) => byMonth.get(month) ?? byMonth.set(month, { month, added: [], retired: [] }).get(month)!;
+  for (const { month, metrics: events } of months) for (const event of events.added) at(month).added.push(event.id);
+  for (const metric of metrics) if (metric.data.retired) at(String(metric.data.retired.date).slice(0, 7)).retired.push(metric.id);
+  const sorted = [...byMonth.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
+  for (const month of sorted) {
+    month.added.sort();
+    month.retired.sort();
+  }
+  return sorted;
+}

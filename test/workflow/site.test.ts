@@ -48,17 +48,20 @@ describe('/changes/', () => {
     expect(rows.map((r) => [r.getAttribute('data-month'), ...r.querySelectorAll('td').map(text)])).toEqual([
       ['2026-10', '0', '0', '1', '0', '0', '0', '0'],
       ['2026-09', '3', '0', '0', '0', '5', '0', '0'],
+      // Retired in the month of its `retired.date`, as /health/ counts it, though git first saw it in September.
+      ['2026-06', '0', '1', '0', '0', '0', '0', '0'],
     ]);
   });
 
-  it('lists the change with its date, author, subject and fields, linked to the metric', () => {
+  it('lists the change under its commit (date, subject, author) with what changed, linked to the metric', () => {
     const page = readPage(build.outDir, 'changes');
-    const october = page.querySelector('[data-timeline-month="2026-10"]')!;
-    const item = october.querySelector('[data-changes="metrics-changed"] li')!;
+    const october = page.querySelector('[data-timeline-month="2026-10"] [data-commit]')!;
+    expect(text(october.querySelector('[data-commit-line]'))).toMatch(/^2026-10-05 · [0-9a-f]{7} · Tighten the headway gap thresholds · Bo Chen$/);
+    const item = october.querySelector('[data-entry="headway-gaps"]')!;
     expect(item.querySelector('a')!.getAttribute('href')).toBe('/metrics/headway-gaps/');
-    expect(text(item)).toBe('Headway gaps <script>alert(1)</script> · 2026-10-05 · Bo Chen · Tighten the headway gap thresholds — thresholds.green, thresholds.red');
-    const added = page.querySelector('[data-timeline-month="2026-09"] [data-changes="metrics-added"]')!;
-    expect(added.querySelectorAll('li').map((li) => li.getAttribute('data-entry')).sort()).toEqual(['headway-gaps', 'on-time-performance', 'paper-ticket-sales']);
+    expect(text(item)).toBe('Metric Headway gaps <script>alert(1)</script>: thresholds changed');
+    const added = page.querySelectorAll('[data-timeline-month="2026-09"] [data-entry][data-change="added"]');
+    expect(added.filter((li) => text(li).startsWith('Metric')).map((li) => li.getAttribute('data-entry')).sort()).toEqual(['headway-gaps', 'on-time-performance', 'paper-ticket-sales']);
   });
 
   it('is in the header navigation on every page', () => {

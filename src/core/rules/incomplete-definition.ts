@@ -4,15 +4,15 @@ import { ENTRY_KINDS } from '../kinds.ts';
 import { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX } from '../placeholders.ts';
 import { defineRule, type FieldPath, type Finding } from './types.ts';
 
-/** Every string in the entry's fields that starts with the placeholder prefix, with its path. */
-function placeholders(value: unknown, path: (string | number)[] = []): FieldPath[] {
+/** Every string in the entry's fields that starts with the placeholder prefix, with its path (also counted on /health/). */
+export function placeholders(value: unknown, path: (string | number)[] = []): FieldPath[] {
   if (typeof value === 'string') return value.startsWith(PLACEHOLDER_PREFIX) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => placeholders(item, [...path, i]));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([key, item]) => placeholders(item, [...path, key]));
   return [];
 }
 
-const fieldName = (path: FieldPath) => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
+export const fieldName = (path: FieldPath) => path.map((p) => (typeof p === 'number' ? `[${p}]` : p)).join('.').replace(/\.\[/g, '[');
 
 export const incompleteDefinition = defineRule({
   id: 'incomplete-definition',
