@@ -85,6 +85,15 @@ describe.skipIf(ABSENT)(ABSENT ? `${name} (skipped: ${REAL_WORLD} is absent)` : 
     expect(Number(notWritten) + Number(assumed)).toBe(Number(text(cell)));
   });
 
+  it('shows a goal\'s placeholder as "not written yet" and marks each assumed indicator as assumed', () => {
+    const goal = readPage(build.outDir, 'goals/development-department');
+    expect(text(goal.querySelector('[data-goal-description]'))).toBe('What this goal means: Not written yet');
+    // The import tags every GitLab indicator's `indicator` as assumed (the source gives none).
+    const metrics = goal.querySelectorAll('[data-goal-metrics] li');
+    expect(metrics.length).toBeGreaterThan(0);
+    for (const li of metrics) expect(text(li.querySelector('[data-assumed="indicator"]'))).toBe('(assumed)');
+  });
+
   it('claims nothing about triggers or fresh data for a catalog without values', () => {
     const health = readPage(build.outDir, 'health');
     expect(text(health.querySelector('[data-needs-action]'))).toBe('');
