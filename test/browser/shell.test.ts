@@ -3,12 +3,15 @@
  * sticky header, the menu button, the "/" shortcut, all search results past the first few,
  * sticky table headers, table frames that scroll only when they must, and axe on the shell's pages.
  */
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
-import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DESKTOP = { width: 1280, height: 900 };
@@ -171,6 +174,31 @@ describe('tables', () => {
     await expect(frame.getAttribute('tabindex')).resolves.toBeNull();
     await expect(frame.getAttribute('role')).resolves.toBeNull();
     await close(page);
+  });
+
+  it('makes a wide table in a narrative focusable on a phone, and keeps it a table', async () => {
+    const catalog = mkdtempSync(join(tmpdir(), 'plumbline-shell-table-'));
+    cpSync(join(PROJECT_ROOT, 'test/fixtures/site-catalog'), catalog, { recursive: true });
+    // Cell text may wrap anywhere, so only many columns make a table wider than a phone.
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    appendFileSync(join(catalog, 'metrics/on-time-performance.mdx'), `\n## By route\n\n| Route | ${months.join(' | ')} |\n|${' --- |'.repeat(13)}\n| 12 |${' 81% |'.repeat(12)}\n`);
+    const built = buildSite(catalog);
+    const local = await serveDirectory(built.outDir);
+    try {
+      expect(built.status, built.stderr).toBe(0);
+      const context = await browser.newContext({ viewport: PHONE });
+      const page = await context.newPage();
+      await page.goto(`${local.url}/metrics/on-time-performance/`);
+      const table = page.locator('.narrative table');
+      await expect(table.getAttribute('tabindex')).resolves.toBe('0');
+      await expect(table.getAttribute('role')).resolves.toBeNull();
+      await expect(table.getAttribute('aria-label')).resolves.toBe('By route (scrolls sideways)');
+      await context.close();
+    } finally {
+      await local.close();
+      rmSync(catalog, { recursive: true, force: true });
+      rmSync(built.outDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -65,7 +65,7 @@ const siteSettings = z
     nav: z
       .strictObject(Object.fromEntries(NAV_SECTIONS.map((section) => [section, navLabel(section, DEFAULT_NAV_LABELS[section])])) as Record<NavSection, ReturnType<typeof navLabel>>)
       .optional()
-      .describe('Words of the header links, by section; the pages keep their URLs. Sections the catalog has nothing for are left out of the header whatever their label.'),
+      .describe(`Words of the header links (at most ${MAX_NAV_LABEL} characters each), by section; the pages keep their URLs. Sections the catalog has nothing for are left out of the header whatever their label.`),
   })
   .describe('How the published site presents the catalog.');
 

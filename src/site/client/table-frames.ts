@@ -1,19 +1,24 @@
 /**
- * Table frames (`.table-scroll`) in the browser. A frame whose table fits is told so
- * (`data-fits`): CSS then lets the table's header row stick under the page header as the page
- * scrolls. A frame whose table is wider than the screen scrolls sideways; it becomes a named,
- * focusable region so keyboard users can scroll it too. Only then: a focusable frame that does not
- * scroll is a tab stop for nothing (axe's finding on an empty table was the reverse: a scrolling
- * frame nobody could focus).
+ * Table frames in the browser: `.table-scroll` around a table, or a narrative's table, which
+ * scrolls itself. A frame whose table fits is told so (`data-fits`): CSS then lets the table's
+ * header row stick under the page header as the page scrolls. A frame whose table is wider than
+ * the screen scrolls sideways; it becomes named and focusable (a region, unless it is the table
+ * itself) so keyboard users can scroll it too. Only then: a focusable frame that does not scroll
+ * is a tab stop for nothing (axe's finding on an empty table was the reverse: a scrolling frame
+ * nobody could focus).
  */
 export function enhanceTableFrames(frames: Iterable<HTMLElement>): void {
+  // A frame is resized by the window, its table by its content: either can make it start or stop scrolling.
+  const frameOf = new Map<Element, HTMLElement>();
   const observer = new ResizeObserver((entries) => {
-    for (const entry of entries) update(entry.target.closest<HTMLElement>('.table-scroll')!);
+    for (const entry of entries) update(frameOf.get(entry.target)!);
   });
   for (const frame of frames) {
     const table = frame.querySelector('table');
-    observer.observe(frame);
-    if (table) observer.observe(table);
+    for (const element of table ? [frame, table] : [frame]) {
+      frameOf.set(element, frame);
+      observer.observe(element);
+    }
     update(frame);
   }
 }
@@ -23,7 +28,7 @@ function update(frame: HTMLElement): void {
   frame.toggleAttribute('data-fits', !scrolls);
   if (scrolls) {
     frame.tabIndex = 0;
-    frame.setAttribute('role', 'region');
+    if (!(frame instanceof HTMLTableElement)) frame.setAttribute('role', 'region');
     frame.setAttribute('aria-label', `${frameName(frame)} (scrolls sideways)`);
   } else {
     frame.removeAttribute('tabindex');
