@@ -89,6 +89,8 @@ describe('the header', () => {
     const page = await open('/', PHONE, { javaScriptEnabled: false });
     await expect(page.locator('[data-menu-button]').isVisible()).resolves.toBe(false);
     await expect(page.locator('.site-nav a', { hasText: 'Guide' }).isVisible()).resolves.toBe(true);
+    // That header is taller than one row, so it scrolls away with the page instead of sticking.
+    await expect(page.locator('.site-header').evaluate((e) => getComputedStyle(e).position)).resolves.toBe('static');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await close(page);
   });
