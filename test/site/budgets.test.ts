@@ -1,7 +1,8 @@
 /**
  * Budgets on the built example catalog: no HTML page over 100 KB, and no page loads JavaScript
  * beyond the shared header search unless it has a diagram, a chart, the metrics filters or the
- * propose form. The search itself is one small inline module that loads Pagefind on first use.
+ * propose form. The search itself is part of one small inline module, the page shell (search,
+ * header menu, table frames), that loads Pagefind on first use.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { sharedBuild } from '../helpers/shared-build.ts';
 import { htmlFiles, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
 const PAGE_BUDGET = 100 * 1024;
-const SEARCH_SCRIPT_BUDGET = 1500;
+const SEARCH_SCRIPT_BUDGET = 4096;
 
 let build: BuildResult;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('page budgets on the example catalog', () => {
     expect(sizes.filter((s) => s.bytes > PAGE_BUDGET)).toEqual([]);
   });
 
-  it('ships the header search as one small inline script on every page, and Pagefind in pagefind/', () => {
+  it('ships the header search in one small inline script on every page, and Pagefind in pagefind/', () => {
     for (const page of htmlFiles(build.outDir).filter((f) => !f.startsWith('pagefind/'))) {
       const html = readFileSync(join(build.outDir, page), 'utf8');
       expect(scriptsOf(html).filter((s) => s === 'search'), page).toHaveLength(1);

@@ -1,5 +1,5 @@
 /** The fixture catalog built through Astro: every page exists, traces are right, text is escaped. */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -33,13 +33,16 @@ describe('building a catalog', () => {
       'changes',
       'propose',
       'report',
+      'guide',
+      'search',
       ...['move-the-city', 'reliable-service', 'on-time-buses', 'dispatch-gaps', 'old-fare-goal'].map((id) => `goals/${id}`),
       ...['on-time-performance', 'headway-gaps', 'paper-ticket-sales'].map((id) => `metrics/${id}`),
       ...['operations', 'service-planning', 'lee-chen'].map((id) => `owners/${id}`),
       'initiatives/bus-lanes',
     ];
     expect(pages.filter((p) => !pageExists(build.outDir, p))).toEqual([]);
-    expect(htmlFiles(build.outDir)).toHaveLength(pages.length);
+    expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
+    expect(htmlFiles(build.outDir)).toHaveLength(pages.length + 1);
   });
 
   it('heads a metric page with its why sentence and traces it through every goal to the mission', () => {

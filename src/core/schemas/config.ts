@@ -29,6 +29,46 @@ export const ruleSetting = z.union([
   z.looseObject({ severity: severity.optional() }).describe('severity plus options of the rule, such as `max`'),
 ]);
 
+/** The site's navigation sections, in the order the header lists them; `site.nav` renames any of them. */
+export const NAV_SECTIONS = ['home', 'cascade', 'strategy-map', 'goals', 'metrics', 'owners', 'initiatives', 'health', 'report', 'changes', 'guide'] as const;
+export type NavSection = (typeof NAV_SECTIONS)[number];
+
+/** Short enough to sit in a one-row header; the page's own heading can say more. */
+export const MAX_NAV_LABEL = 24;
+
+const navLabel = (section: NavSection, fallback: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(MAX_NAV_LABEL, { message: `is at most ${MAX_NAV_LABEL} characters, to fit the header` })
+    .optional()
+    .describe(`Header link to /${section === 'home' ? '' : `${section}/`} (default "${fallback}").`);
+
+/** The header's default words. "Health" would be misread in a health-care organisation, so the checks page is "Catalog checks". */
+export const DEFAULT_NAV_LABELS: Record<NavSection, string> = {
+  home: 'Overview',
+  cascade: 'Cascade',
+  'strategy-map': 'Strategy map',
+  goals: 'Goals',
+  metrics: 'Metrics',
+  owners: 'Owners',
+  initiatives: 'Initiatives',
+  health: 'Catalog checks',
+  report: 'Report',
+  changes: 'Changes',
+  guide: 'Guide',
+};
+
+const siteSettings = z
+  .strictObject({
+    nav: z
+      .strictObject(Object.fromEntries(NAV_SECTIONS.map((section) => [section, navLabel(section, DEFAULT_NAV_LABELS[section])])) as Record<NavSection, ReturnType<typeof navLabel>>)
+      .optional()
+      .describe(`Words of the header links (at most ${MAX_NAV_LABEL} characters each), by section; the pages keep their URLs. Sections the catalog has nothing for are left out of the header whatever their label.`),
+  })
+  .describe('How the published site presents the catalog.');
+
 export const configSchema = z.strictObject({
   name: text.describe('Organisation name, shown in the site header.'),
   format: z
@@ -56,6 +96,7 @@ export const configSchema = z.strictObject({
       return settings;
     })
     .describe('Governance rule settings by rule id: error | warn | off, or { severity, ...options }.'),
+  site: siteSettings.optional(),
   limits: z
     .strictObject({
       title: z.int().min(20).max(10_000).default(DEFAULT_LIMITS.title).describe('Most characters in a `name` or `title`.'),

@@ -1,0 +1,228 @@
+/**
+ * The site's shell in a real browser at desktop (1280 px) and phone (390 px) widths: a compact
+ * sticky header, the menu button, the "/" shortcut, all search results past the first few,
+ * sticky table headers, table frames that scroll only when they must, and axe on the shell's pages.
+ */
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const DESKTOP = { width: 1280, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+let example: BuildResult;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  example = await sharedBuild(PROJECT_ROOT);
+  expect(example.status, example.stderr).toBe(0);
+  server = await serveDirectory(example.outDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, viewport: { width: number; height: number }, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport, ...options });
+  const page = await context.newPage();
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+const close = (page: Page) => page.context().close();
+const headerBox = (page: Page) => page.locator('.site-header').evaluate((e) => ({ top: e.getBoundingClientRect().top, height: e.getBoundingClientRect().height }));
+
+describe('the header', () => {
+  it.each([
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ])('is one row at most 64 px tall on %s and stays at the top while the page scrolls', async (_name, viewport) => {
+    const page = await open('/metrics/', viewport);
+    const before = await headerBox(page);
+    expect(before.height).toBeGreaterThanOrEqual(48);
+    expect(before.height).toBeLessThanOrEqual(64);
+    await page.mouse.wheel(0, 2000);
+    await page.waitForFunction(() => window.scrollY > 1000);
+    const after = await headerBox(page);
+    expect(after).toEqual({ top: 0, height: before.height });
+    await close(page);
+  });
+
+  it('shows the whole navigation and the search box on desktop, with no menu button', async () => {
+    const page = await open('/', DESKTOP);
+    await expect(page.locator('[data-menu-button]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-nav a', { hasText: 'Guide' }).isVisible()).resolves.toBe(true);
+    await expect(page.locator('#site-search').isVisible()).resolves.toBe(true);
+    await close(page);
+  });
+
+  it('opens and closes the navigation and the search box with the menu button on a phone', async () => {
+    const page = await open('/', PHONE);
+    const button = page.locator('[data-menu-button]');
+    const guide = page.locator('.site-nav a', { hasText: 'Guide' });
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(guide.isVisible()).resolves.toBe(false);
+    await expect(page.locator('#site-search').isVisible()).resolves.toBe(false);
+    await button.click();
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+    await expect(guide.isVisible()).resolves.toBe(true);
+    await expect(page.locator('#site-search').isVisible()).resolves.toBe(true);
+    // Escape closes it and puts focus back on the button.
+    await guide.focus();
+    await page.keyboard.press('Escape');
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(guide.isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-menu-button'))).resolves.toBe(true);
+    await close(page);
+  });
+
+  it('keeps the navigation open on a phone without JavaScript, and no dead menu button', async () => {
+    const page = await open('/', PHONE, { javaScriptEnabled: false });
+    await expect(page.locator('[data-menu-button]').isVisible()).resolves.toBe(false);
+    await expect(page.locator('.site-nav a', { hasText: 'Guide' }).isVisible()).resolves.toBe(true);
+    // That header is taller than one row, so it scrolls away with the page instead of sticking.
+    await expect(page.locator('.site-header').evaluate((e) => getComputedStyle(e).position)).resolves.toBe('static');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await close(page);
+  });
+});
+
+describe('search', () => {
+  it('"/" jumps to the search box, but not while typing in a field', async () => {
+    const page = await open('/metrics/', DESKTOP);
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
+    await expect(page.locator('#site-search').inputValue()).resolves.toBe('');
+    await page.goto(`${server.url}/search/`);
+    await page.locator('#search-page-query').fill('');
+    await page.locator('#search-page-query').pressSequentially('a/b');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-page-query');
+    await expect(page.locator('#search-page-query').inputValue()).resolves.toBe('a/b');
+    await close(page);
+  });
+
+  it('shows the first 8 results, then "Show all N results", which lists all N on /search/', async () => {
+    const page = await open('/', DESKTOP);
+    await page.fill('#site-search', 'patients');
+    const more = page.locator('[data-all-results]');
+    await more.waitFor();
+    const total = Number(/^Show all (\d+) results$/.exec((await more.textContent())!)![1]);
+    expect(total).toBeGreaterThan(8);
+    await expect(page.locator('.search__results li:not(.search__more)').count()).resolves.toBe(8);
+    await more.click();
+    await page.waitForURL(/\/search\/\?q=patients$/);
+    const results = page.locator('[data-search-results] li');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length === Math.min(n, 25), total);
+    await expect(page.locator('[data-search-summary]').textContent()).resolves.toBe(`${total} results for “patients”.`);
+    if (total > 25) {
+      await page.locator('[data-search-more]').click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length === Math.min(n, 50), total);
+    }
+    expect(await results.count()).toBeGreaterThan(8);
+    await expect(page.locator('#search-page-query').inputValue()).resolves.toBe('patients');
+    await close(page);
+  });
+
+  it('opens all results with Enter in the header box', async () => {
+    const page = await open('/', DESKTOP);
+    await page.fill('#site-search', 'wait');
+    await page.press('#site-search', 'Enter');
+    await page.waitForURL(/\/search\/\?q=wait$/);
+    await page.locator('[data-search-results] li').first().waitFor();
+    await close(page);
+  });
+});
+
+describe('tables', () => {
+  it('keeps the metrics table header under the page header while its rows scroll by', async () => {
+    const page = await open('/metrics/', DESKTOP);
+    await page.locator('.table-scroll[data-fits]').waitFor({ state: 'attached' });
+    const th = page.locator('[data-metrics-table] thead th').first();
+    await page.locator('[data-metrics-table] tbody tr').nth(20).scrollIntoViewIfNeeded();
+    const header = await headerBox(page);
+    const top = await th.evaluate((e) => e.getBoundingClientRect().top);
+    expect(Math.abs(top - header.height)).toBeLessThanOrEqual(1);
+    await close(page);
+  });
+
+  it('shows the metrics as cards on a phone, with no sideways scrolling on the page', async () => {
+    const page = await open('/metrics/', PHONE);
+    const row = page.locator('[data-metrics-table] tbody tr').first();
+    await expect(row.evaluate((e) => getComputedStyle(e).display)).resolves.toBe('grid');
+    await expect(page.locator('.table-scroll').getAttribute('tabindex')).resolves.toBeNull();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await close(page);
+  });
+
+  it('makes a table frame a named, focusable region only while it scrolls', async () => {
+    const page = await open('/owners/', PHONE);
+    const frame = page.locator('.table-scroll').first();
+    await expect(frame.getAttribute('tabindex')).resolves.toBe('0');
+    await expect(frame.getAttribute('role')).resolves.toBe('region');
+    await expect(frame.getAttribute('aria-label')).resolves.toMatch(/\(scrolls sideways\)$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await page.setViewportSize(DESKTOP);
+    await page.waitForFunction(() => document.querySelector('.table-scroll')!.hasAttribute('data-fits'));
+    await expect(frame.getAttribute('tabindex')).resolves.toBeNull();
+    await expect(frame.getAttribute('role')).resolves.toBeNull();
+    await close(page);
+  });
+
+  it('makes a wide table in a narrative focusable on a phone, and keeps it a table', async () => {
+    const catalog = mkdtempSync(join(tmpdir(), 'plumbline-shell-table-'));
+    cpSync(join(PROJECT_ROOT, 'test/fixtures/site-catalog'), catalog, { recursive: true });
+    // Cell text may wrap anywhere, so only many columns make a table wider than a phone.
+    const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+    appendFileSync(join(catalog, 'metrics/on-time-performance.mdx'), `\n## By route\n\n| Route | ${months.join(' | ')} |\n|${' --- |'.repeat(13)}\n| 12 |${' 81% |'.repeat(12)}\n`);
+    const built = buildSite(catalog);
+    const local = await serveDirectory(built.outDir);
+    try {
+      expect(built.status, built.stderr).toBe(0);
+      const context = await browser.newContext({ viewport: PHONE });
+      const page = await context.newPage();
+      await page.goto(`${local.url}/metrics/on-time-performance/`);
+      const table = page.locator('.narrative table');
+      await expect(table.getAttribute('tabindex')).resolves.toBe('0');
+      await expect(table.getAttribute('role')).resolves.toBeNull();
+      await expect(table.getAttribute('aria-label')).resolves.toBe('By route (scrolls sideways)');
+      await context.close();
+    } finally {
+      await local.close();
+      rmSync(catalog, { recursive: true, force: true });
+      rmSync(built.outDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('axe', () => {
+  it('finds no violation on the shell’s pages at either width, light or dark', async () => {
+    const problems: string[] = [];
+    for (const viewport of [DESKTOP, PHONE]) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await open('/', viewport, { colorScheme });
+        for (const path of ['/metrics/', '/guide/', '/404.html', '/search/?q=patients', '/owners/']) {
+          await page.goto(`${server.url}${path}`);
+          if (path.startsWith('/search/')) await page.locator('[data-search-results] li').first().waitFor();
+          await page.addScriptTag({ path: AXE });
+          const violations = await page.evaluate(async () => {
+            const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+            return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+          });
+          problems.push(...violations.map((v) => `${viewport.width} ${colorScheme} ${path}: ${v}`));
+        }
+        await close(page);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
