@@ -7,12 +7,11 @@ import type { Analysis } from '../core/analyze.ts';
 import type { Diagnostic, RuleId } from '../core/diagnostics.ts';
 import { entriesOf } from '../core/graph.ts';
 import { ENTRY_KINDS, titleOf, type EntryKind } from '../core/kinds.ts';
-import { isLoaderRule } from '../core/loader-rules.ts';
+import { LOADER_RULE_IDS, LOADER_RULES } from '../core/loader-rules.ts';
 import { assumedFields } from '../core/placeholders.ts';
-import { RULES_BY_ID } from '../core/rules/index.ts';
+import { RULES, RULES_BY_ID } from '../core/rules/index.ts';
 import { fieldName, placeholders } from '../core/rules/incomplete-definition.ts';
-import { PLUMBLINE_VERSION } from '../core/version.ts';
-import { pageOf } from './links.ts';
+import { href, pageOf } from './links.ts';
 
 /** A rule whose findings /health/ counts (fields not written yet) rather than lists one by one. */
 export const COUNTED_RULE = 'incomplete-definition';
@@ -36,15 +35,20 @@ export function findingsByRule({ catalog, diagnostics }: Analysis): FindingGroup
   return [...groups.values()].sort((a, b) => b.findings.length - a.findings.length || (a.rule < b.rule ? -1 : 1));
 }
 
+/** Every check a site can report, in the guide's order: the graph rules, then the loader's. */
+export const CHECKS: readonly { id: RuleId; severity: string; summary: string }[] = [
+  ...RULES.map((rule) => ({ id: rule.id, severity: rule.defaultSeverity, summary: rule.summary })),
+  ...LOADER_RULE_IDS.map((id) => ({ id, ...LOADER_RULES[id] })),
+];
+
+export const checkAnchor = (rule: RuleId | string) => `check-${rule}`;
+
 /**
- * The rule's page in Plumbline's own documentation, at the version that built the site. Rule docs
- * live with Plumbline (docs/rules/), not in the catalog's repository, which `plumbline init` does
- * not give a copy of them; a versioned link says what the rule meant when the site was built.
+ * Where a finding's rule is explained: its entry under "The checks" on the site's own guide, so
+ * the link works on an internal host and says what the rule meant when the site was built.
  */
-export const PLUMBLINE_REPOSITORY = 'https://github.com/plumbline/plumbline';
 export function ruleDocsUrl(rule: RuleId | string): string {
-  const page = isLoaderRule(rule) ? `loader/${rule}` : rule;
-  return `${PLUMBLINE_REPOSITORY}/blob/v${PLUMBLINE_VERSION}/docs/rules/${page}.md`;
+  return href(`guide/#${checkAnchor(rule)}`);
 }
 
 /** Text cut at its `backtick` spans, so a page renders them as code and never shows the backticks. */

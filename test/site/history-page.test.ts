@@ -98,9 +98,9 @@ describe('findings in sentences', () => {
     ]);
   });
 
-  it("links a rule to its page in Plumbline's docs at this version", () => {
-    expect(ruleDocsUrl('no-target')).toMatch(/\/blob\/v\d+\.\d+\.\d+\/docs\/rules\/no-target\.md$/);
-    expect(ruleDocsUrl('unknown-field')).toMatch(/\/docs\/rules\/loader\/unknown-field\.md$/);
+  it('links a rule to its entry under "The checks" on the guide', () => {
+    expect(ruleDocsUrl('no-target')).toMatch(/\/guide\/#check-no-target$/);
+    expect(ruleDocsUrl('unknown-field')).toMatch(/\/guide\/#check-unknown-field$/);
   });
 });
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS, checkAnchor } from '../../src/site/findings.ts';
 import { GLOSSARY } from '../../src/site/glossary.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 import { buildSite, htmlFiles, PROJECT_ROOT, readPage, text, type BuildResult } from '../helpers/site.ts';
@@ -132,6 +133,18 @@ describe('the guide', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('explains every check, and each rule link on the checks page leads to its entry', () => {
+    const guide = readPage(example.outDir, 'guide');
+    for (const check of CHECKS) expect(text(guide.getElementById(checkAnchor(check.id))!.querySelector('dd')), check.id).toBe(check.summary.replaceAll('`', ''));
+    const links = readPage(example.outDir, 'health').querySelectorAll('[data-rule-link]');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const [path, anchor] = link.getAttribute('href')!.split('#');
+      expect(path).toBe('/guide/');
+      expect(guide.getElementById(anchor!), anchor).not.toBeNull();
+    }
   });
 
   it('explains each page in the header, linked', () => {
