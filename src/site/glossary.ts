@@ -26,7 +26,7 @@ export const GLOSSARY = [
   { id: 'trigger', word: 'Trigger', meaning: 'A condition the owners agreed in advance, such as “falls below 60%”, with the action to take when it happens.' },
   { id: 'guardrail', word: 'Guardrail', meaning: 'A metric watched alongside another so that improving one does not quietly harm the other.' },
   { id: 'correlation', word: 'Moves with', meaning: 'Two metrics rise and fall together in the data, the first one some months earlier; a strong link is evidence, not proof, that one drives the other.' },
-  { id: 'rollup', word: 'Goal status', meaning: 'A goal takes the worst status of its primary metrics, or of all its metrics when none is primary.' },
+  { id: 'rollup', word: 'Goal status', meaning: 'A goal’s status is the average of its metrics’ and sub-goals’ statuses, headline metrics counting double: one red metric among healthy ones makes a goal Watch, not Off target.' },
   { id: 'percentage-point', word: 'Percentage point', meaning: 'The difference between two percentages: 60% to 62% is up 2 percentage points, which is up 3.3 percent.' },
   { id: 'not-written', word: 'Not written yet', meaning: 'A field an import could not fill from its source; its owners still have to write it.' },
   { id: 'assumed', word: 'Assumed', meaning: 'A value an import filled with a default because its source was silent; its owners still have to confirm it.' },
