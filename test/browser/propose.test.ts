@@ -45,8 +45,12 @@ describe('/propose/ on the example catalog', () => {
     const id = page.getByLabel('Id (the file name) (required)', { exact: true });
     await page.getByLabel('Name (required)', { exact: true }).pressSequentially('Patients seen within 7 days');
     await expect(id.inputValue()).resolves.toBe('patients-seen-within-7-days');
+    // The example has that metric: leaving the name says so beside the id.
+    await page.getByLabel('Name (required)', { exact: true }).press('Tab');
+    await expect(page.locator('[data-error-for="id"]').textContent()).resolves.toBe('Id (the file name): a metric `patients-seen-within-7-days` already exists: change the id, or propose a change to that metric instead.');
     await page.getByLabel('Name (required)', { exact: true }).fill('Crème de la crème: 2nd visits');
     await expect(id.inputValue()).resolves.toBe('creme-de-la-creme-2nd-visits');
+    await expect(page.locator('[data-error-for="id"]').isVisible()).resolves.toBe(false);
 
     await id.fill('second-visits');
     await page.getByLabel('Name (required)', { exact: true }).fill('Second visits within 30 days');

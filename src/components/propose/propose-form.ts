@@ -72,6 +72,8 @@ class ProposeMetric extends HTMLElement {
       // Within one choice list, moving between its options is not leaving the field.
       if (!box || (event.relatedTarget instanceof Node && box.contains(event.relatedTarget))) return;
       this.touched.add(box.dataset.fieldBox!);
+      // Leaving the name settles the id made from it: say now if that id is taken.
+      if (box.dataset.fieldBox === 'name' && id.value) this.touched.add('id');
       this.check(form);
     });
     form.addEventListener('input', (event) => {
