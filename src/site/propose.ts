@@ -1,76 +1,95 @@
 /**
  * The /propose/ form, shared by the page that renders it and the browser script that reads it:
- * the fields, turning their values into a metric, validating that with the SAME zod schema the
- * CLI and the build use, and writing it as YAML for the repository host's new-file page, so a
+ * the fields in the steps a proposer fills them in, the id derived from the name, turning the
+ * values into a metric, validating that with the SAME zod schema the CLI and the build use, the
+ * problems worded like `check`'s, and the YAML for the repository host's new-file page, so a
  * proposal made without git still arrives as a pull request. Runs in the browser: no Node imports.
  */
-import { issueWords } from '../core/issue-words.ts';
+import { issueWords, type IssueWords } from '../core/issue-words.ts';
 import { CADENCES, ID_PATTERN } from '../core/schemas/common.ts';
-import { DIRECTIONS, INDICATORS, MEASURES, METRIC_STATUSES, metricSchema, TIERS } from '../core/schemas/metric.ts';
+import { DIRECTIONS, INDICATORS, MEASURES, metricSchema, TIERS } from '../core/schemas/metric.ts';
 
-export type FieldType = 'text' | 'textarea' | 'select' | 'number' | 'date' | 'url' | 'list' | 'checkbox';
+export type FieldType = 'text' | 'textarea' | 'select' | 'number' | 'date' | 'url' | 'list' | 'checkbox' | 'choice';
+
+/** The catalog entries a choice field picks from, by name. */
+export type ChoiceList = 'goals' | 'owners' | 'metrics';
 
 export interface ProposeField {
   /** The form control's name: the metric field's path, dotted (`source.system`). */
   name: string;
   label: string;
   type: FieldType;
-  /** Required by the schema, or only while the metric is active. */
-  required?: true | 'while-active';
+  /** Required by the schema, or needed before the proposed metric can go active. */
+  required?: true | 'before-active';
   help?: string;
   options?: readonly string[];
-  /** Id of a <datalist> of known ids the control suggests from. */
-  list?: 'goals' | 'owners' | 'metrics';
-  /** Fieldset the control belongs to. */
-  group: string;
+  /** For a choice: the entries it picks from, and whether it takes one or several. */
+  choices?: ChoiceList;
+  multiple?: boolean;
+  /** Words a text control suggests (a <datalist>), e.g. the common units. */
+  suggest?: readonly string[];
+  /** The step the control belongs to. */
+  step: ProposeStep['id'];
 }
 
-export const PROPOSE_GROUPS = [
-  { id: 'what', legend: 'What it is' },
-  { id: 'where', legend: 'Where it fits' },
-  { id: 'how', legend: 'How it is measured' },
-  { id: 'good', legend: 'What good looks like' },
-  { id: 'more', legend: 'More (optional)' },
-] as const;
+export interface ProposeStep {
+  id: 'what' | 'who' | 'how' | 'target' | 'more';
+  legend: string;
+  /** Optional steps start collapsed: nothing in them is required. */
+  optional: boolean;
+}
+
+/** The form's steps, required ones first. */
+export const PROPOSE_STEPS: readonly ProposeStep[] = [
+  { id: 'what', legend: 'What it measures', optional: false },
+  { id: 'who', legend: 'Who owns it, and what it serves', optional: false },
+  { id: 'how', legend: 'How it is measured', optional: false },
+  { id: 'target', legend: 'Target, thresholds and trigger', optional: true },
+  { id: 'more', legend: 'More details', optional: true },
+];
 
 const choose = (values: readonly string[]) => ['', ...values];
+export const UNITS = ['percent', 'count', 'days', 'hours', 'score', 'ratio', 'USD', 'EUR', 'GBP'] as const;
 
+/** Every control of the form, in the order of its steps; within a step, the required ones first. */
 export const PROPOSE_FIELDS: readonly ProposeField[] = [
-  { group: 'what', name: 'id', label: 'Id (the file name)', type: 'text', required: true, help: 'lowercase-kebab-case, unique among metrics; the file is metrics/<id>.yaml' },
-  { group: 'what', name: 'name', label: 'Name', type: 'text', required: true },
-  { group: 'what', name: 'description', label: 'Description', type: 'textarea', required: true, help: 'What is measured, in a sentence.' },
-  { group: 'what', name: 'why', label: 'This metric matters because …', type: 'textarea', required: true },
-  { group: 'where', name: 'supports', label: 'Goals it supports', type: 'list', required: 'while-active', list: 'goals', help: 'Goal ids, separated by commas.' },
-  { group: 'where', name: 'indicator', label: 'Indicator', type: 'select', required: true, options: choose(INDICATORS), help: 'leading predicts; lagging is the outcome itself' },
-  { group: 'where', name: 'drives', label: 'Drives (leading metrics only)', type: 'list', list: 'metrics', help: 'Metric ids it predicts, separated by commas.' },
-  { group: 'where', name: 'owner', label: 'Owner', type: 'text', required: true, list: 'owners', help: 'An owner id from owners/.' },
-  { group: 'how', name: 'unit', label: 'Unit', type: 'text', required: true, help: 'percent, count, days, hours, score, ratio, a currency code such as USD, or your own word' },
-  { group: 'how', name: 'direction', label: 'Better when it goes', type: 'select', required: true, options: choose(DIRECTIONS) },
-  { group: 'how', name: 'formula', label: 'Formula', type: 'textarea', required: true, help: 'Precisely enough to recompute the value.' },
-  { group: 'how', name: 'source.system', label: 'Source system', type: 'text', required: 'while-active', help: 'Where the number comes from.' },
-  { group: 'how', name: 'source.url', label: 'Source link', type: 'url', help: 'http(s) link to the report or query' },
-  { group: 'how', name: 'cadence', label: 'Cadence', type: 'select', required: true, options: choose(CADENCES) },
-  { group: 'good', name: 'baseline.value', label: 'Baseline value', type: 'number' },
-  { group: 'good', name: 'baseline.date', label: 'Baseline date', type: 'date' },
-  { group: 'good', name: 'target.value', label: 'Target value (up or down)', type: 'number' },
-  { group: 'good', name: 'target.min', label: 'Target band minimum (range)', type: 'number' },
-  { group: 'good', name: 'target.max', label: 'Target band maximum (range)', type: 'number' },
-  { group: 'good', name: 'target.by', label: 'Target date', type: 'date' },
-  { group: 'good', name: 'thresholds.green', label: 'Green from', type: 'number' },
-  { group: 'good', name: 'thresholds.red', label: 'Red from', type: 'number' },
-  { group: 'good', name: 'trigger.when', label: 'Trigger when the value is', type: 'select', options: ['', 'above', 'below'] },
-  { group: 'good', name: 'trigger.value', label: 'Trigger value', type: 'number' },
-  { group: 'good', name: 'trigger.action', label: 'Action when it fires', type: 'text' },
-  { group: 'more', name: 'primary', label: 'A headline (primary) metric of its goals', type: 'checkbox' },
-  { group: 'more', name: 'tier', label: 'Tier', type: 'select', options: choose(TIERS) },
-  { group: 'more', name: 'measures', label: 'Measures', type: 'select', options: choose(MEASURES) },
-  { group: 'more', name: 'guardrails', label: 'Guardrails', type: 'list', list: 'metrics', help: 'Metric ids watched so this one is not gamed.' },
-  { group: 'more', name: 'gaming', label: 'How it could be gamed', type: 'textarea' },
-  { group: 'more', name: 'review.every', label: 'Review the definition every', type: 'select', options: choose(CADENCES) },
-  { group: 'more', name: 'review.last', label: 'Last reviewed', type: 'date' },
-  { group: 'more', name: 'tags', label: 'Tags', type: 'list', help: 'lowercase-kebab-case words, separated by commas' },
-  { group: 'more', name: 'status', label: 'Status', type: 'select', options: ['active', ...METRIC_STATUSES.filter((s) => s !== 'retired' && s !== 'active')], help: 'proposed: under discussion, not yet reported' },
+  { step: 'what', name: 'name', label: 'Name', type: 'text', required: true, help: 'A few words a reader recognises, like “Patients seen within 7 days”.' },
+  { step: 'what', name: 'id', label: 'Id (the file name)', type: 'text', required: true, help: 'Made from the name as you type it; edit it if you like. Lowercase words joined by hyphens.' },
+  { step: 'what', name: 'description', label: 'Description', type: 'textarea', required: true, help: 'What is measured, in a sentence.' },
+  { step: 'what', name: 'why', label: 'This metric matters because …', type: 'textarea', required: true, help: 'Complete the sentence.' },
+  { step: 'who', name: 'owner', label: 'Owner', type: 'choice', choices: 'owners', required: true, help: 'The team or person accountable for the number.' },
+  { step: 'who', name: 'indicator', label: 'Indicator', type: 'select', required: true, options: choose(INDICATORS), help: 'Leading: moves first and predicts an outcome. Lagging: the outcome itself.' },
+  { step: 'who', name: 'supports', label: 'Goals it supports', type: 'choice', choices: 'goals', multiple: true, required: 'before-active', help: 'The goals it measures progress toward.' },
+  { step: 'who', name: 'drives', label: 'Metrics it drives (leading metrics only)', type: 'choice', choices: 'metrics', multiple: true, help: 'The metrics closer to the outcome that it predicts.' },
+  { step: 'how', name: 'unit', label: 'Unit', type: 'text', required: true, suggest: UNITS, help: 'percent, count, days, hours, score, ratio, a currency code such as USD, or your own word.' },
+  { step: 'how', name: 'direction', label: 'Better when it goes', type: 'select', required: true, options: choose(DIRECTIONS), help: 'up, down, or range: better inside a band.' },
+  { step: 'how', name: 'formula', label: 'Formula', type: 'textarea', required: true, help: 'Precisely enough to recompute the value.' },
+  { step: 'how', name: 'cadence', label: 'Cadence', type: 'select', required: true, options: choose(CADENCES), help: 'How often a new value is measured.' },
+  { step: 'how', name: 'source.system', label: 'Source system', type: 'text', required: 'before-active', help: 'Where the number comes from.' },
+  { step: 'how', name: 'source.url', label: 'Source link', type: 'url', help: 'An http(s) link to the report or query.' },
+  { step: 'target', name: 'baseline.value', label: 'Baseline value', type: 'number' },
+  { step: 'target', name: 'baseline.date', label: 'Baseline date', type: 'date' },
+  { step: 'target', name: 'target.value', label: 'Target value (direction up or down)', type: 'number' },
+  { step: 'target', name: 'target.min', label: 'Target band minimum (direction range)', type: 'number' },
+  { step: 'target', name: 'target.max', label: 'Target band maximum (direction range)', type: 'number' },
+  { step: 'target', name: 'target.by', label: 'Target date', type: 'date' },
+  { step: 'target', name: 'thresholds.green', label: 'Green (on target) from', type: 'number' },
+  { step: 'target', name: 'thresholds.red', label: 'Red (off target) from', type: 'number' },
+  { step: 'target', name: 'trigger.when', label: 'Trigger when the value is', type: 'select', options: ['', 'above', 'below'] },
+  { step: 'target', name: 'trigger.value', label: 'Trigger value', type: 'number' },
+  { step: 'target', name: 'trigger.action', label: 'Action when it fires', type: 'text', help: 'What the owner does then, like “Review the rota with the site leads”.' },
+  { step: 'more', name: 'primary', label: 'A headline (primary) metric of its goals', type: 'checkbox' },
+  { step: 'more', name: 'tier', label: 'Tier', type: 'select', options: choose(TIERS) },
+  { step: 'more', name: 'measures', label: 'Measures', type: 'select', options: choose(MEASURES) },
+  { step: 'more', name: 'guardrails', label: 'Guardrails', type: 'choice', choices: 'metrics', multiple: true, help: 'Metrics watched so this one is not gamed.' },
+  { step: 'more', name: 'gaming', label: 'How it could be gamed', type: 'textarea' },
+  { step: 'more', name: 'review.every', label: 'Review the definition every', type: 'select', options: choose(CADENCES) },
+  { step: 'more', name: 'review.last', label: 'Last reviewed', type: 'date' },
+  { step: 'more', name: 'tags', label: 'Tags', type: 'list', help: 'Lowercase words, separated by commas.' },
 ];
+
+/** A proposal is always `proposed`: it becomes active when its owners say so, in review. */
+export const PROPOSAL_STATUS = 'proposed';
 
 export interface Proposal {
   id: string;
@@ -90,6 +109,45 @@ export interface KnownIds {
   metrics?: ReadonlySet<string>;
 }
 
+/** One entry a choice field offers: the id the file holds, the name a person picks by. */
+export interface Choice {
+  id: string;
+  label: string;
+  /** A word that tells two like-named entries apart: a goal's level, an owner's kind. */
+  detail?: string;
+}
+
+const ID_MAX = 60;
+
+/** Text folded for comparison: lowercase, accents dropped (é → e). */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+
+/**
+ * The id a name gives: its words in lowercase joined by hyphens, accents dropped, `&` as "and",
+ * at most 60 characters cut at a word; empty when the name has no letter or digit. Always matches
+ * the schema's id pattern when not empty.
+ */
+export function idFromName(name: string): string {
+  const words = fold(name).replace(/&/g, ' and ').replace(/['’]/g, '').split(/[^a-z0-9]+/).filter(Boolean);
+  let id = '';
+  for (const word of words) {
+    const next = id ? `${id}-${word}` : word;
+    if (next.length > ID_MAX) return id || word.slice(0, ID_MAX);
+    id = next;
+  }
+  return id;
+}
+
+/** Whether a choice matches what was typed in its filter: every typed word is in its name or id. */
+export function choiceMatches(choice: Choice, query: string): boolean {
+  const haystack = fold(`${choice.label} ${choice.id} ${choice.detail ?? ''}`);
+  return fold(query).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}
+
+type FormValue = string | readonly string[] | undefined;
+
 const words = (value: string) => value.split(/[\s,]+/).filter(Boolean);
 
 /** A number typed into the form, or the text itself when it is not one, so the schema says so. */
@@ -98,9 +156,15 @@ function numberOrText(value: string): number | string {
   return value.trim() !== '' && Number.isFinite(n) ? n : value;
 }
 
-/** Turns the form's values (name → text; a checkbox "on" or absent) into a metric, fields in the format's order. */
-export function proposalFromForm(values: Record<string, string | undefined>): Proposal {
-  const get = (name: string) => (values[name] ?? '').trim();
+/**
+ * Turns the form's values (name → text, or the several values of a multiple choice; a checkbox
+ * "on" or absent) into a metric, fields in the format's order, with the status `proposed`.
+ */
+export function proposalFromForm(values: Record<string, FormValue>): Proposal {
+  const get = (name: string) => {
+    const value = values[name];
+    return (typeof value === 'string' ? value : (value ?? []).join(',')).trim();
+  };
   const text = (name: string) => get(name) || undefined;
   const list = (name: string) => (get(name) ? words(get(name)) : undefined);
   const num = (name: string) => (get(name) ? numberOrText(get(name)) : undefined);
@@ -110,7 +174,6 @@ export function proposalFromForm(values: Record<string, string | undefined>): Pr
   };
   const when = get('trigger.when');
   const triggers = when || get('trigger.value') || get('trigger.action') ? [group({ when: { [when || 'above']: num('trigger.value') }, action: text('trigger.action') })] : undefined;
-  const status = get('status');
   const data: Record<string, unknown> = {
     name: text('name'),
     description: text('description'),
@@ -134,8 +197,7 @@ export function proposalFromForm(values: Record<string, string | undefined>): Pr
     guardrails: list('guardrails'),
     gaming: text('gaming'),
     review: group({ every: text('review.every'), last: text('review.last') }),
-    // Active is the default: the file leaves it out, as the format's examples do.
-    status: status && status !== 'active' ? status : undefined,
+    status: PROPOSAL_STATUS,
     tags: list('tags'),
   };
   for (const key of Object.keys(data)) if (data[key] === undefined) delete data[key];
@@ -155,27 +217,62 @@ function fieldOf(path: readonly (string | number)[]): string {
   return first?.name ?? '';
 }
 
+const fieldNamed = (name: string) => PROPOSE_FIELDS.find((f) => f.name === name);
+
+/** How to write a value of each kind of control, for a problem that has no hint of its own. */
+const HOW_TO_WRITE: Partial<Record<FieldType, string>> = {
+  number: 'type digits only, like 42 or 12.5, without a unit or a thousands separator',
+  date: 'pick a date, or type it as YYYY-MM-DD',
+  choice: 'pick it by name from the list',
+  select: 'choose one from the list',
+  list: 'write each in lowercase, words joined by hyphens, and separate them with commas',
+};
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+const sentence = (text: string) => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/**
+ * A problem said beside its control, in `check`'s words (issue-words' brief and hint) but led by
+ * the control's label, so it reads alone ("Baseline value must be a number: type digits only …"),
+ * and always with how to fix it. zod's catch-all "Invalid input" is never shown.
+ */
+export function problemMessage(field: ProposeField | undefined, words: Pick<IssueWords, 'brief' | 'hint' | 'rule'>): string {
+  const label = field?.label ?? 'The file';
+  // A wrong kind of value is fixed by writing it the control's way; a rule's own message says its fix.
+  const wrongKind = words.rule === 'invalid-type' || words.rule === 'invalid-value';
+  const how = words.hint ?? (wrongKind && field ? HOW_TO_WRITE[field.type] : undefined);
+  if (words.brief === 'required') {
+    // The form's own help comes first: check's hints speak of files ("name an owner id from owners/").
+    const what = field?.help ?? words.hint ?? (field && HOW_TO_WRITE[field.type]) ?? 'fill it in';
+    return sentence(`${label} is required: ${lowerFirst(what)}`);
+  }
+  const brief = /^invalid input$/i.test(words.brief) ? 'has a value of the wrong kind' : words.brief;
+  // check's briefs are predicates ("must be a number"); a refinement's are sentences of their own.
+  const said = /^(must|has|is|lists)\b/.test(brief) ? `${label} ${brief}` : `${label}: ${brief}`;
+  return sentence(how && !said.includes(how) ? `${said}: ${lowerFirst(how)}` : said);
+}
+
 /** Every problem with a proposal, each at its form control; none means the file will pass the schema. */
 export function checkProposal({ id, data }: Proposal, known: KnownIds = {}): ProposalProblem[] {
   const problems: ProposalProblem[] = [];
-  if (!id) problems.push({ field: 'id', message: 'required: the metric id, which is also its file name' });
-  else if (!ID_PATTERN.test(id)) problems.push({ field: 'id', message: 'must be lowercase kebab-case, like `patients-seen-within-7-days`' });
-  else if (known.metrics?.has(id)) problems.push({ field: 'id', message: `a metric \`${id}\` already exists: choose another id` });
+  const idLabel = fieldNamed('id')!.label;
+  if (!id) problems.push({ field: 'id', message: `${idLabel} is required: type the name and it is made for you, or type lowercase words joined by hyphens.` });
+  else if (!ID_PATTERN.test(id)) problems.push({ field: 'id', message: `${idLabel} must be lowercase kebab-case: lowercase letters and digits, words joined by single hyphens, like \`${idFromName(id) || 'patients-seen-within-7-days'}\`.` });
+  else if (known.metrics?.has(id)) problems.push({ field: 'id', message: `${idLabel}: a metric \`${id}\` already exists: change the id, or propose a change to that metric instead.` });
 
   const result = metricSchema.safeParse(data);
   if (!result.success) {
-    // In the words `check` uses, said beside the control: it shows the field and the value already.
-    for (const words of result.error.issues.flatMap((issue) => issueWords(issue, metricSchema, data))) problems.push({ field: fieldOf(words.path), message: words.brief });
-    // The schema checks what an active metric needs only once everything else passes; say it now, not on the next try.
-    const active = (data.status ?? 'active') === 'active';
-    const reported = new Set(problems.map((p) => p.field));
-    if (active && !data.supports && !reported.has('supports')) problems.push({ field: 'supports', message: 'required while the metric is active: the goals it measures progress toward' });
-    if (active && !data.source && !reported.has('source.system')) problems.push({ field: 'source.system', message: 'required while the metric is active: the system the number comes from' });
+    for (const words of result.error.issues.flatMap((issue) => issueWords(issue, metricSchema, data))) {
+      const field = fieldOf(words.path);
+      const message = problemMessage(fieldNamed(field), words);
+      // Two bad tags are one problem to fix.
+      if (!problems.some((p) => p.field === field && p.message === message)) problems.push({ field, message });
+    }
   }
   const unknown = (field: string, ids: unknown, set: ReadonlySet<string> | undefined, what: string) => {
     if (!set || !Array.isArray(ids)) return;
     const missing = ids.filter((x) => typeof x === 'string' && ID_PATTERN.test(x) && !set.has(x));
-    if (missing.length) problems.push({ field, message: `no ${what} ${missing.map((m) => `\`${m}\``).join(', ')} in the catalog` });
+    if (missing.length) problems.push({ field, message: `${fieldNamed(field)!.label}: no ${what} ${missing.map((m) => `\`${m}\``).join(', ')} in the catalog: pick one by name from the list.` });
   };
   unknown('supports', data.supports, known.goals, 'goal');
   unknown('owner', typeof data.owner === 'string' ? [data.owner] : undefined, known.owners, 'owner');
@@ -232,4 +329,10 @@ export function metricYaml(data: Record<string, unknown>): string {
 export function newFileUrl(repository: string, branch: string, path: string, content: string): string {
   const repo = repository.replace(/\/+$/, '').replace(/\.git$/, '');
   return `${repo}/new/${encodeURIComponent(branch)}?filename=${encodeURIComponent(path)}&value=${encodeURIComponent(content)}`;
+}
+
+/** Where the catalog's repository explains how to write a metric file: docs/writing-metrics.md on its branch. */
+export function writingGuideUrl(repository: string, branch: string): string {
+  const repo = repository.replace(/\/+$/, '').replace(/\.git$/, '');
+  return `${repo}/blob/${encodeURIComponent(branch)}/docs/writing-metrics.md`;
 }

@@ -102,12 +102,17 @@ describe('/propose/', () => {
     const required = (z.toJSONSchema(metricSchema, { io: 'input' }) as { required: string[] }).required;
     expect(required.length).toBeGreaterThan(5);
     expect(required.filter((field) => !names.includes(field))).toEqual([]);
-    expect(names).toEqual(expect.arrayContaining(['id', 'supports', 'source.system', 'source.url', 'thresholds.green', 'target.by', 'status']));
-    for (const field of required) expect(text(form.querySelector(`label[for="field-${field}"]`)), field).toContain('(required)');
+    expect(names).toEqual(expect.arrayContaining(['id', 'supports', 'source.system', 'source.url', 'thresholds.green', 'target.by']));
+    // A proposal is always proposed: no control sets the status.
+    expect(names).not.toContain('status');
+    for (const field of required) expect(text(form.querySelector(`[data-field-box="${field}"] :is(label, legend)`)), field).toContain('(required)');
     const host = page.querySelector('propose-metric')!;
     expect(host.getAttribute('data-repository')).toBe('https://github.com/harbor/metrics');
     expect(host.getAttribute('data-branch')).toBe('trunk');
-    expect(page.querySelector('#list-goals')!.querySelectorAll('option').map((o) => o.getAttribute('value')).sort()).toEqual(['dispatch-gaps', 'move-the-city', 'old-fare-goal', 'on-time-buses', 'reliable-service']);
+    // Goals are chosen by name; the file holds their ids. A retired goal is not offered.
+    const goals = form.querySelectorAll('[data-field-box="supports"] [data-options] li');
+    expect(goals.map((li) => li.querySelector('input')!.getAttribute('value')).sort()).toEqual(['dispatch-gaps', 'move-the-city', 'on-time-buses', 'reliable-service']);
+    expect(text(goals.find((li) => li.querySelector('input')!.getAttribute('value') === 'on-time-buses')!.querySelector('label'))).toContain('Buses keep to the timetable');
   });
 
   it('loads one small module script, which no other page loads', () => {
@@ -143,33 +148,33 @@ describe('/propose/ in a browser', () => {
     await page.goto(`${server.url}/propose/`);
 
     await page.getByRole('button', { name: /Check, then open/ }).click();
-    await expect(page.locator('[data-error-for="name"]').textContent()).resolves.toBe('required');
+    await expect(page.locator('[data-error-for="name"]').textContent()).resolves.toMatch(/^Name is required: /);
     await expect(page.locator('form [name="name"]').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.locator('[data-form-errors]').isVisible()).resolves.toBe(true);
     await expect(page.locator('[data-result]').isVisible()).resolves.toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('id');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('name');
 
     const fill = async (name: string, value: string) => page.locator(`form [name="${name}"]`).fill(value);
-    await fill('id', 'late-departures');
     await fill('name', 'Late departures: first trips');
+    await fill('id', 'late-departures');
     await fill('description', 'First trips of the day that leave the depot more than 2 minutes late.');
     await fill('why', 'a late first trip makes the whole route late.');
-    await fill('supports', 'on-time-buses, no-such-goal');
+    await page.getByRole('checkbox', { name: 'Buses keep to the timetable' }).check();
     await page.selectOption('form [name="indicator"]', 'leading');
-    await fill('owner', 'lee-chen');
+    await page.getByRole('radio', { name: 'Lee Chen' }).check();
     await fill('unit', 'count');
     await page.selectOption('form [name="direction"]', 'down');
     await fill('formula', 'count of first trips departing > 2 min after schedule, per week');
     await fill('source.system', 'CAD/AVL');
     await page.selectOption('form [name="cadence"]', 'weekly');
+    // Thresholds are optional: their step starts collapsed.
+    await page.locator('[data-step="target"] summary').click();
     await fill('thresholds.green', '3');
     await fill('thresholds.red', 'ten');
     await page.getByRole('button', { name: /Check, then open/ }).click();
-    await expect(page.locator('[data-error-for="supports"]').textContent()).resolves.toBe('no goal `no-such-goal` in the catalog');
-    await expect(page.locator('[data-error-for="thresholds.red"]').textContent()).resolves.toBe('must be a number');
+    await expect(page.locator('[data-error-for="thresholds.red"]').textContent()).resolves.toMatch(/^Red \(off target\) from must be a number: /);
     await expect(page.locator('[data-error-for="name"]').isVisible()).resolves.toBe(false);
 
-    await fill('supports', 'on-time-buses');
     await fill('thresholds.red', '10');
     const popup = context.waitForEvent('page');
     await page.getByRole('button', { name: /Check, then open/ }).click();
@@ -186,7 +191,7 @@ describe('/propose/ in a browser', () => {
     expect(parsed.diagnostics).toEqual([]);
     const result = metricSchema.safeParse(parsed.value);
     expect(result.success).toBe(true);
-    expect(result.data).toMatchObject({ name: 'Late departures: first trips', supports: ['on-time-buses'], thresholds: { green: 3, red: 10 }, source: { system: 'CAD/AVL' } });
+    expect(result.data).toMatchObject({ name: 'Late departures: first trips', supports: ['on-time-buses'], owner: 'lee-chen', status: 'proposed', thresholds: { green: 3, red: 10 }, source: { system: 'CAD/AVL' } });
     expect(opened.some((u) => u.startsWith('https://github.com/harbor/metrics/new/trunk?filename=metrics%2Flate-departures.yaml&value='))).toBe(true);
     await context.close();
   });
