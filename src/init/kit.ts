@@ -10,13 +10,20 @@ import type { ScaffoldKit } from './scaffold.ts';
 export const PACKAGE_ROOT = resolve(import.meta.dirname, '../..');
 
 /**
+ * Plumbline's docs a new catalog keeps a copy of: the propose form links to its repository's
+ * docs/writing-metrics.md (on the site without JavaScript).
+ */
+export const COPIED_DOCS = ['docs/writing-metrics.md'] as const;
+
+/**
  * templates/catalog/ as a kit for the scaffold. Every file there is part of a new catalog,
- * including whatever `.github/workflows/` holds, so workflows added there appear in new catalogs.
+ * including whatever `.github/workflows/` holds, so workflows added there appear in new catalogs,
+ * and the docs a catalog keeps a copy of.
  */
 export function readKit(packageRoot = PACKAGE_ROOT): ScaffoldKit & { version: string } {
   const manifest = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8'));
   return {
-    templates: readTemplates(join(packageRoot, 'templates', 'catalog')),
+    templates: new Map([...readTemplates(join(packageRoot, 'templates', 'catalog')), ...COPIED_DOCS.map((path) => [path, readFileSync(join(packageRoot, path), 'utf8')] as const)]),
     version: manifest.version,
     nodeRange: manifest.devDependencies.node,
     allowScripts: manifest.allowScripts ?? {},

@@ -27,10 +27,11 @@ describe('plumbline init', () => {
     expect(result).toMatchObject({ status: 0, stderr: '' });
     // Workflows come from templates/catalog/.github/workflows/, whatever it holds.
     const workflows = [...readKit().templates.keys()].filter((path) => path.startsWith('.github/workflows/'));
-    expect(result.stdout).toContain(`Wrote ${14 + workflows.length} files in `);
+    expect(result.stdout).toContain(`Wrote ${15 + workflows.length} files in `);
     expect(result.stdout).toMatch(/Next:\n  cd .*acme-metrics\n  npm install\n  npx plumbline check/);
 
     const files = readTree(dir);
+    expect(files['docs/writing-metrics.md']).toBe(readFileSync(join(PROJECT_ROOT, 'docs/writing-metrics.md'), 'utf8'));
     expect(Object.keys(files)).toEqual([
       '.github/CODEOWNERS',
       ...workflows,
@@ -38,6 +39,8 @@ describe('plumbline init', () => {
       'README.md',
       'catalog.config.yaml',
       'data/customer-satisfaction.csv',
+      // The propose form's page without JavaScript links to this copy on the catalog's repository.
+      'docs/writing-metrics.md',
       'goals/mission.mdx',
       'metrics/customer-satisfaction.yaml',
       'owners/leadership-team.yaml',
