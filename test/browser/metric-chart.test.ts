@@ -41,7 +41,7 @@ function measureChart(page: Page) {
 }
 
 describe('the trend chart of the example’s longest metric page', () => {
-  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }, { width: 320, height: 640 }, { width: 700, height: 900 }]) {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }, { width: 1152, height: 900 }, { width: 320, height: 640 }, { width: 700, height: 900 }]) {
     it(`at ${viewport.width}px: labels of 11px or more, at least four x labels that do not overlap, a legend`, async () => {
       const page = await browser.newPage({ viewport });
       await page.goto(`${server.url}${PAGE}`);
