@@ -2,7 +2,7 @@
  * Geometry of the value charts, computed with d3's scale and shape modules at build time: a
  * sparkline for lists and the trend chart of a metric page. Pure data in, SVG path strings out.
  */
-import { extent, line, scaleLinear, scaleUtc } from 'd3';
+import { extent, line, scaleLinear, scaleUtc, utcDay, utcMonth } from 'd3';
 import type { PathPoint } from '../core/derive/progress.ts';
 
 export interface Point {
@@ -38,8 +38,56 @@ export interface TrendChart {
   dots: { x: number; y: number; date: string; value: number }[];
   target: string | undefined;
   bands: Band[];
-  xTicks: { x: number; label: string }[];
+  xTicks: XTick[];
   yTicks: { y: number; label: string }[];
+}
+
+/** An x-axis label: a month (or day) on the first line, the year under it where the year changes. */
+export interface XTick {
+  x: number;
+  label: string;
+  year: string | undefined;
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Steps between month labels, tried in order until the labels no longer crowd each other. */
+const MONTH_STEPS = [1, 2, 3, 6, 12];
+/** Room one label needs, in the chart's own units (a three-letter month at 14px, plus a gap). */
+export const MIN_TICK_GAP = 40;
+
+/**
+ * Labels for a time axis: the first of every month, every 2, 3, 6 or 12 months, whichever is the
+ * smallest step that keeps labels MIN_TICK_GAP apart; spans shorter than two months get days.
+ */
+export function timeTicks(x: (d: Date) => number, start: Date, end: Date): XTick[] {
+  const after = new Date(end.getTime() + 1);
+  const spaced = (dates: Date[], gap = MIN_TICK_GAP) => dates.every((d, i) => i === 0 || x(d) - x(dates[i - 1]!) >= gap);
+  const dayLabel = (d: Date) => `${d.getUTCDate()} ${MONTH_NAMES[d.getUTCMonth()]}`;
+  if (utcMonth.every(1)!.range(start, after).length >= 2) {
+    for (const step of MONTH_STEPS) {
+      const months = utcMonth.every(step)!.range(start, after);
+      if (spaced(months)) return labelled(months, x, (d) => MONTH_NAMES[d.getUTCMonth()]!);
+    }
+    // Many years on a narrow chart: every nth new year, the year alone.
+    const years = utcMonth.every(12)!.range(start, after);
+    for (let n = 2; ; n++) {
+      const some = years.filter((_, i) => i % n === 0);
+      if (spaced(some) || some.length < 2) return some.map((d) => ({ x: round(x(d)), label: String(d.getUTCFullYear()), year: undefined }));
+    }
+  }
+  for (const step of [1, 2, 7, 14]) {
+    const days = utcDay.every(step)!.range(start, after);
+    if (days.length >= 2 && spaced(days, MIN_TICK_GAP * 1.25)) return labelled(days, x, dayLabel);
+  }
+  return labelled([start], x, dayLabel);
+}
+
+function labelled(dates: Date[], x: (d: Date) => number, label: (d: Date) => string): XTick[] {
+  return dates.map((d, i) => {
+    const year = d.getUTCFullYear();
+    const newYear = i === 0 || dates[i - 1]!.getUTCFullYear() !== year;
+    return { x: round(x(d)), label: label(d), year: newYear ? String(year) : undefined };
+  });
 }
 
 interface ChartInput {
@@ -50,10 +98,14 @@ interface ChartInput {
   band?: { min: number; max: number } | undefined;
 }
 
+/** The sizes the metric page draws its trend chart at: CSS shows one, by the page's width. */
+export const CHART_SIZES = { wide: { width: 640, height: 240 }, narrow: { width: 360, height: 240 } } as const;
+
 /** The trend chart: values as a line, the target path dashed, threshold or band areas behind. */
 export function trendChart({ points, path, direction, thresholds, band }: ChartInput, width = 640, height = 240): TrendChart | undefined {
   if (points.length === 0) return undefined;
-  const plot = { left: 48, top: 12, right: width - 16, bottom: height - 28 };
+  // Room at the bottom for two lines of x labels (month, and the year where it changes).
+  const plot = { left: 44, top: 12, right: width - 16, bottom: height - 36 };
   const dates = [...points.map((p) => p.date), ...path.map((p) => p.date)].map(time);
   const [start, end] = extent(dates) as [Date, Date];
   const x = scaleUtc([start, end.getTime() === start.getTime() ? new Date(end.getTime() + 86_400_000) : end], [plot.left, plot.right]);
@@ -80,7 +132,7 @@ export function trendChart({ points, path, direction, thresholds, band }: ChartI
     dots: points.map((p) => ({ x: round(x(time(p.date))), y: round(y(p.value)), date: p.date, value: p.value })),
     target: path.length > 1 ? (draw(path) ?? undefined) : undefined,
     bands: bands.filter((b) => b.height > 0),
-    xTicks: x.ticks(5).map((d) => ({ x: round(x(d)), label: d.toISOString().slice(0, 7) })),
+    xTicks: timeTicks(x, start, end),
     yTicks: y.ticks(4).map((v) => ({ y: round(y(v)), label: String(v) })),
   };
 }

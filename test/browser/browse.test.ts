@@ -42,8 +42,9 @@ describe('the example catalog in a browser', () => {
     await expect(page.locator('.eyebrow').first().textContent()).resolves.toMatch(/goal/i);
     await page.locator('[data-goal-metrics] a').first().click();
     await expect(page.locator('.eyebrow').first().textContent()).resolves.toMatch(/^\s*Metric/);
-    // The trace's links run from the nearest goal up; the last one is the mission.
-    await page.locator('[data-trace] a').last().click();
+    // The trace list reads like the diagram, from the mission down: its first link is the mission.
+    await page.locator('[data-trace-list] summary').click();
+    await page.locator('[data-trace] a').first().click();
     await expect(page.locator('h1').textContent()).resolves.toContain(mission);
     await page.close();
   });

@@ -29,8 +29,10 @@ describe('a staff member tracing a metric to the mission', () => {
 
     const visited: string[] = [];
     for (let step = 0; step < 3; step++) {
-      // The first trace link is the nearest goal; on a goal page the breadcrumb's last link is its parent.
-      const next = step === 0 ? page.locator('[data-trace] a').first() : page.locator('[data-breadcrumb] a').last();
+      // The trace list reads like the diagram, mission first: its last link is the nearest goal.
+      // On a goal page the breadcrumb's last link is its parent.
+      if (step === 0) await page.locator('[data-trace-list] summary').click();
+      const next = step === 0 ? page.locator('[data-trace] a').last() : page.locator('[data-breadcrumb] a').last();
       await next.click();
       await page.waitForLoadState('domcontentloaded');
       visited.push((await page.locator('h1').textContent())!.trim());

@@ -50,14 +50,15 @@ describe('building a catalog', () => {
     expect(text(page.querySelector('[data-why]'))).toBe('This metric matters because gaps are the first sign that buses will bunch and run late.');
     const traces = page.querySelectorAll('[data-trace]');
     expect(traces).toHaveLength(1);
+    // In the trace diagram's reading order: the mission first, the metric last.
     expect(traces[0]!.querySelectorAll('li').map((li) => text(li.querySelector('a') ?? li.querySelector('strong')))).toEqual([
-      'Headway gaps <script>alert(1)</script>',
-      'Dispatch <script>document.title="pwned"</script> closes gaps fast',
-      'Buses keep to the timetable',
-      'Reliable service riders can plan around',
       'Move the city',
+      'Reliable service riders can plan around',
+      'Buses keep to the timetable',
+      'Dispatch <script>document.title="pwned"</script> closes gaps fast',
+      'Headway gaps <script>alert(1)</script>',
     ]);
-    expect(traces[0]!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/goals/dispatch-gaps/', '/goals/on-time-buses/', '/goals/reliable-service/', '/goals/move-the-city/']);
+    expect(traces[0]!.querySelectorAll('a').map((a) => a.getAttribute('href'))).toEqual(['/goals/move-the-city/', '/goals/reliable-service/', '/goals/on-time-buses/', '/goals/dispatch-gaps/']);
   });
 
   it('shows the definition, drivers, initiatives, owner and a propose-a-change link', () => {
@@ -69,7 +70,7 @@ describe('building a catalog', () => {
     expect(body).toContain('88% by 2026-12-31');
     const trigger = page.querySelectorAll('[data-triggers] tbody td').map(text);
     expect(trigger).toEqual(['falls below 75%', 'Add supervisors on the three worst routes.', 'Service <b>planning</b>']);
-    expect(text(page.querySelector('[data-driven-by]'))).toContain('Headway gaps <script>alert(1)</script>');
+    expect(text(page.querySelector('[data-driver-list]'))).toContain('Headway gaps <script>alert(1)</script>');
     expect(text(page)).toContain('Red bus lanes on Harbor Street');
     expect(page.querySelector('[data-propose]')!.getAttribute('href')).toBe('https://github.com/harbor/metrics/edit/trunk/metrics/on-time-performance.mdx');
     expect(page.querySelector('a[href="https://reports.harbor.example.org/otp"]')).not.toBeNull();

@@ -55,7 +55,7 @@ describe('the example catalog', () => {
   it('puts every metric’s why sentence and the goals on its path to the mission on its page', () => {
     for (const metric of catalog.metrics.values()) {
       const page = readPage(build.outDir, `metrics/${metric.id}`);
-      expect(text(page.querySelector('[data-why]'))).toBe(`This metric matters because ${metric.data.why.trim()}`);
+      expect(text(page.querySelector('[data-why]'))).toBe(`This metric ${metric.data.status === 'retired' ? 'mattered' : 'matters'} because ${metric.data.why.trim()}`);
       const traced = page.querySelectorAll('[data-trace] a').map(text);
       for (const goalId of metric.data.supports ?? []) {
         expect(traced, metric.id).toContain(catalog.goals.get(goalId)!.data.title);

@@ -29,7 +29,7 @@ describe('values, as of 2026-11-23', () => {
       firedTriggers: [],
     });
     const page = readPage(build.outDir, 'metrics/on-time-performance');
-    expect(page.querySelector('[data-metric-state] [data-status]')!.getAttribute('data-status')).toBe('green');
+    expect(page.querySelector('[data-metric-summary] [data-status]')!.getAttribute('data-status')).toBe('green');
     expect(text(page.querySelector('[data-latest]'))).toBe('86%');
     expect(page.querySelector('[data-stale-note]')).toBeNull();
   });
@@ -37,7 +37,7 @@ describe('values, as of 2026-11-23', () => {
   it('headway gaps: 91 > red 80 is red, and stale since 2026-11-05 (weekly: 7 days + 3 of grace)', () => {
     expect(metric('headway-gaps')).toMatchObject({ status: 'red', stale: true, latest: { date: '2026-10-26', value: 91 }, trend: { direction: 'up', better: false, change: 7 } });
     const page = readPage(build.outDir, 'metrics/headway-gaps');
-    expect(page.querySelector('[data-metric-state] [data-status]')!.getAttribute('data-status')).toBe('red');
+    expect(page.querySelector('[data-metric-summary] [data-status]')!.getAttribute('data-status')).toBe('red');
     expect(page.querySelector('[data-stale]')).not.toBeNull();
     expect(text(page.querySelector('[data-stale-note]'))).toContain('fresh until 2026-11-05');
   });

@@ -1,0 +1,68 @@
+/**
+ * The trend chart in Chromium at a phone's width and a desktop's: laid out for the width, not
+ * scaled down, so every label renders at 11px or more, with at least four x labels for the
+ * example's 22 months that do not overlap, and a legend in HTML. The summary is on the first screen.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
+import { sharedBuild } from '../helpers/shared-build.ts';
+import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+
+let build: BuildResult;
+let server: Awaited<ReturnType<typeof serveDirectory>>;
+let browser: Browser;
+const PAGE = '/metrics/hypertension-control-rate/';
+
+beforeAll(async () => {
+  build = await sharedBuild(PROJECT_ROOT);
+  expect(build.status).toBe(0);
+  server = await serveDirectory(build.outDir);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What the visible chart draws: each text's rendered size in px, and the x labels' boxes. */
+function measureChart(page: Page) {
+  return page.evaluate(() => {
+    const svg = [...document.querySelectorAll<SVGSVGElement>('[data-trend-chart] svg')].find((s) => s.getBoundingClientRect().width > 0)!;
+    const scale = svg.getScreenCTM()!.a;
+    const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+    const xLabels = [...svg.querySelectorAll('[data-x-tick]')].map((t) => {
+      const box = t.getBoundingClientRect();
+      return { left: box.left, right: box.right };
+    });
+    const legend = [...document.querySelectorAll('[data-chart-legend] li')].map((li) => (li as HTMLElement).innerText.trim());
+    return { size: svg.dataset.chartSize, width: svg.getBoundingClientRect().width, sizes, xLabels, legend };
+  });
+}
+
+describe('the trend chart of the example’s longest metric page', () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }, { width: 1152, height: 900 }, { width: 320, height: 640 }, { width: 700, height: 900 }]) {
+    it(`at ${viewport.width}px: labels of 11px or more, at least four x labels that do not overlap, a legend`, async () => {
+      const page = await browser.newPage({ viewport });
+      await page.goto(`${server.url}${PAGE}`);
+      const chart = await measureChart(page);
+      expect(chart.size).toBe(viewport.width < 640 ? 'narrow' : 'wide');
+      expect(Math.min(...chart.sizes)).toBeGreaterThanOrEqual(11);
+      expect(chart.xLabels.length).toBeGreaterThanOrEqual(4);
+      for (let i = 1; i < chart.xLabels.length; i++) expect(chart.xLabels[i]!.left).toBeGreaterThan(chart.xLabels[i - 1]!.right);
+      expect(chart.legend).toEqual(['Values', 'Target path', 'On target', 'Watch', 'Off target']);
+      await page.close();
+    });
+  }
+
+  it('puts status, latest value, target, owner and the propose link on the first screen of a phone', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${server.url}${PAGE}`);
+    for (const selector of ['[data-metric-summary] [data-status]', '[data-latest]', '[data-target]', '[data-owner] a', '[data-propose]']) {
+      const box = await page.locator(selector).first().boundingBox();
+      expect(box, selector).not.toBeNull();
+      expect(box!.y + box!.height, selector).toBeLessThanOrEqual(844);
+    }
+    await page.close();
+  });
+});
