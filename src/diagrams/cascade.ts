@@ -3,10 +3,11 @@
  * each goal a box with its title, level, owner and metric count. Pure data for the page; large
  * trees say which subtrees the client script collapses at first.
  */
-import type { Catalog, GoalNode } from '../core/graph.ts';
+import { descendantsOf, type Catalog, type GoalNode } from '../core/graph.ts';
 import { plural } from '../core/plural.ts';
 import { CASCADE_GRID, captionWithStatus, labelBox, ownerLabel } from './kit.ts';
 import { placeInColumns, columnLink, type Box, type BoxLabel, type ColumnGrid, type TreeInput } from './tree.ts';
+import { goalStatus, statusesOf, type StatusSource } from './status.ts';
 import { capitalise } from './text.ts';
 
 /** Until the client script collapses deeper levels, at most this many goals show at first. */
@@ -26,6 +27,7 @@ export interface DiagramNode extends Box, BoxLabel {
   status: string;
   level?: string;
   owner?: string;
+  /** A goal's metrics, its own and those of every goal under it, each counted once. */
   metrics?: number;
   indicator?: 'leading' | 'lagging';
   /** Goals below this one that the diagram leaves out (goal pages show two levels). */
@@ -61,11 +63,17 @@ export type NodeSpec = Omit<DiagramNode, keyof Box | 'parent' | 'children' | 'co
   children: NodeSpec[];
 };
 
+/** How many distinct metrics measure `goal` or any goal under it: what its box counts. */
+export function metricsInSubtree(catalog: Catalog, goal: GoalNode): number {
+  return new Set([goal, ...descendantsOf(catalog, goal.id)].flatMap((g) => g.metrics)).size;
+}
+
 export function goalSpec(catalog: Catalog, goal: GoalNode, depth: number, children: NodeSpec[]): NodeSpec {
   const owner = ownerLabel(catalog, goal.data.owner);
   const { status } = goal.data;
-  const box = labelBox(goal.data.title, captionWithStatus([capitalise(goal.data.level)], status), `${plural(goal.metrics.length, 'metric')} · ${owner}`);
-  return { id: goal.id, entry: goal.id, kind: 'goal', label: goal.data.title, level: goal.data.level, owner, metrics: goal.metrics.length, status, depth, ...box, children };
+  const metrics = metricsInSubtree(catalog, goal);
+  const box = labelBox(goal.data.title, captionWithStatus([capitalise(goal.data.level)], status), [plural(metrics, 'metric'), owner], goalStatus(statusesOf(catalog), goal.id));
+  return { id: goal.id, entry: goal.id, kind: 'goal', label: goal.data.title, level: goal.data.level, owner, metrics, status, depth, ...box, children };
 }
 
 /**
@@ -120,7 +128,8 @@ export function collapseDepthFor(depths: number[], max = MAX_VISIBLE_AT_FIRST): 
 }
 
 /** The whole cascade from the mission (every root, if a catalog has several) down. */
-export function layoutCascade(catalog: Catalog): TreeDiagram {
+export function layoutCascade(catalog: Catalog, derived?: StatusSource): TreeDiagram {
+  statusesOf(catalog, derived);
   const seen = new Set<string>();
   const roots = catalog.roots.filter((id) => catalog.goals.has(id)).map((id) => goalTree(catalog, catalog.goals.get(id)!, -1, seen));
   if (!roots.length) return { width: 0, height: 0, columns: [], nodes: [], links: [], roots: [] };

@@ -8,6 +8,7 @@ import { linkHorizontal } from 'd3';
 import type { Catalog } from '../core/graph.ts';
 import type { DiagramLink } from './cascade.ts';
 import { BOX, metricBox } from './kit.ts';
+import { metricStatus, statusesOf, type StatusSource } from './status.ts';
 import type { Box, BoxLabel } from './tree.ts';
 
 /** How far the diagram follows `drives` links each way. */
@@ -23,7 +24,9 @@ export interface DriverNode extends Box, BoxLabel {
   /** Position in its column, top first. */
   row: number;
   indicator: 'leading' | 'lagging';
+  /** Lifecycle: active, proposed or retired. */
   status: string;
+  owner: string;
 }
 
 export interface DriverDiagram {
@@ -52,7 +55,8 @@ function hopsFrom(start: string, next: (id: string) => string[]): Map<string, nu
 
 const arrow = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>().digits(0);
 
-export function layoutDrivers(catalog: Catalog, metricId: string): DriverDiagram | undefined {
+export function layoutDrivers(catalog: Catalog, metricId: string, derived?: StatusSource): DriverDiagram | undefined {
+  const statuses = statusesOf(catalog, derived);
   const focus = catalog.metrics.get(metricId);
   if (!focus) return undefined;
   const exists = (id: string) => catalog.metrics.has(id);
@@ -98,7 +102,7 @@ export function layoutDrivers(catalog: Catalog, metricId: string): DriverDiagram
   let height = 0;
   const stacks = hops.map((h) => {
     const column = columns.get(h)!.map((id, row) => {
-      const { height: boxHeight, ...shown } = metricBox(catalog, catalog.metrics.get(id)!);
+      const { height: boxHeight, ...shown } = metricBox(catalog, catalog.metrics.get(id)!, metricStatus(statuses, id));
       return { id, hop: h, row, ...shown, x: (h - first) * STEP, y: 0, width: BOX.width, height: boxHeight };
     });
     const total = column.reduce((sum, n) => sum + n.height, 0) + GAP * (column.length - 1);

@@ -6,11 +6,22 @@
 import { curveBumpY, line, linkHorizontal, linkVertical } from 'd3';
 import { descendantsOf, type Catalog, type GoalNode } from '../core/graph.ts';
 import { plural } from '../core/plural.ts';
+import { formatValue } from '../site/describe.ts';
+import { metricsInSubtree } from './cascade.ts';
 import { BOX, captionWithStatus, labelBox, ownerLabel } from './kit.ts';
-import { capitalise } from './text.ts';
+import { goalStatus, metricStatus, STATUS_MARKS, statusesOf, type Status, type StatusSource, type Statuses } from './status.ts';
+import { capitalise, textWidth, truncate } from './text.ts';
 import type { Box, BoxLabel } from './tree.ts';
 
-const GAP = 40;
+/** An objective's box: wider than a cascade box, to hold a value beside each metric name. */
+export const OBJECTIVE_WIDTH = 236;
+/** At most this many primary metrics are listed in an objective's box; the rest are counted. */
+export const MAX_ROWS = 4;
+/** Where a row's value ends: the right edge of an objective box's text, from the text's left edge. */
+export const BOX_TEXT_RIGHT = OBJECTIVE_WIDTH - 2 * BOX.padding;
+/** A row's value takes at most this share of the box's text width, its unit dropped if need be. */
+const MAX_VALUE_SHARE = 0.4;
+const GAP = 36;
 const BAND_LABEL = 26;
 const BAND_PAD = 14;
 /** Room under the boxes of a band for arrows between objectives of the same band. */
@@ -18,10 +29,31 @@ const BAND_FOOT = 30;
 /** Margin left and right of the widest band, where arrows that skip a band can run. */
 const SIDE = 28;
 
+/** One primary metric in an objective's box: name on the left, latest value and status mark on the right. */
+export interface MetricRow {
+  id: string;
+  /** The name as drawn, cut to leave room for the value. */
+  name: string;
+  fullName: string;
+  /** The latest value, formatted with its unit, or "no value". */
+  value: string;
+  /** The value as drawn: without its unit when the unit is long words ("ED visits per 1,000"). */
+  shownValue: string;
+  rag: Status;
+  /** A shape for the status (✓ ! ✕ –), so the row does not rely on colour. */
+  mark: string;
+  statusWord: string;
+}
+
 export interface Objective extends Box, BoxLabel {
   id: string;
   band: number;
+  /** Lifecycle: active, proposed or retired. */
   status: string;
+  /** Its primary metrics (its own and those of goals under it), worst status first. */
+  rows: MetricRow[];
+  /** Primary metrics left out of the box for room. */
+  moreRows: number;
 }
 
 export interface Band extends Box {
@@ -88,11 +120,31 @@ function freeLane(boxes: Box[], want: number, width: number): number {
   return Math.round(candidates.sort((p, q) => Math.abs(p - want) - Math.abs(q - want) || p - q)[0] ?? SIDE / 2);
 }
 
+const WORST_FIRST: Record<Status, number> = { red: 0, amber: 1, unknown: 2, green: 3 };
+
+/** The primary metrics under an objective (not retired), worst status first, then by name. */
+function primaryRows(catalog: Catalog, statuses: Statuses, objective: GoalNode): MetricRow[] {
+  const inner = OBJECTIVE_WIDTH - 2 * BOX.padding;
+  const ids = new Set([objective, ...descendantsOf(catalog, objective.id)].flatMap((g) => g.metrics));
+  const rows = [...ids].flatMap((id) => {
+    const metric = catalog.metrics.get(id);
+    if (!metric?.data.primary || metric.data.status === 'retired') return [];
+    const { rag, statusWord } = metricStatus(statuses, id);
+    const latest = metric.observations.at(-1);
+    const value = latest ? formatValue(latest.value, metric.data.unit) : 'no value';
+    const shownValue = latest && textWidth(value, BOX.smallFont) > inner * MAX_VALUE_SHARE ? formatValue(latest.value, 'count') : value;
+    const room = inner - textWidth(`${shownValue} ${STATUS_MARKS[rag]}`, BOX.smallFont) - 10;
+    return [{ id, name: truncate(metric.data.name, room, BOX.smallFont), fullName: metric.data.name, value, shownValue, rag, mark: STATUS_MARKS[rag], statusWord }];
+  });
+  return rows.sort((a, b) => WORST_FIRST[a.rag] - WORST_FIRST[b.rag] || a.fullName.localeCompare(b.fullName, 'en'));
+}
+
 const vertical = linkVertical<{ source: [number, number]; target: [number, number] }, [number, number]>().digits(0);
 const bumpy = line().curve(curveBumpY).digits(0);
 const horizontal = linkHorizontal<{ source: [number, number]; target: [number, number] }, [number, number]>().digits(0);
 
-export function layoutStrategyMap(catalog: Catalog): StrategyMap {
+export function layoutStrategyMap(catalog: Catalog, derived?: StatusSource): StrategyMap {
+  const statuses = statusesOf(catalog, derived);
   const objectives = objectivesOf(catalog);
   const links = objectiveLinks(catalog, objectives);
   const perspectives = [...catalog.config.perspectives];
@@ -119,29 +171,34 @@ export function layoutStrategyMap(catalog: Catalog): StrategyMap {
     spread();
   }
 
-  const boxes = new Map<string, ReturnType<typeof labelBox> & { label: string; status: string }>();
+  const boxes = new Map<string, Omit<Objective, keyof Box | 'id' | 'band'> & { height: number }>();
   for (const g of objectives) {
-    const metricCount = new Set([g, ...descendantsOf(catalog, g.id)].flatMap((d) => d.metrics)).size;
-    const caption = captionWithStatus([`${plural(metricCount, 'metric')} in its subtree`], g.data.status);
-    boxes.set(g.id, { ...labelBox(g.data.title, caption, ownerLabel(catalog, g.data.owner)), label: g.data.title, status: g.data.status });
+    const all = primaryRows(catalog, statuses, g);
+    const rows = all.slice(0, MAX_ROWS);
+    const moreRows = all.length - rows.length;
+    const byline = [plural(metricsInSubtree(catalog, g), 'metric'), ownerLabel(catalog, g.data.owner)];
+    const box = labelBox(g.data.title, captionWithStatus([capitalise(g.data.level)], g.data.status), byline, goalStatus(statuses, g.id), OBJECTIVE_WIDTH, rows.length + (moreRows ? 1 : 0));
+    boxes.set(g.id, { ...box, label: g.data.title, status: g.data.status, rows, moreRows });
   }
-  // At least three boxes wide, so a small map still reads as bands across the page.
-  const widest = Math.max(3, ...rows.map((r) => r.length));
-  const width = SIDE * 2 + widest * BOX.width + (widest - 1) * GAP;
+  // The width of the fullest band: bands size to their content, with margins for the arrows.
+  const widest = Math.max(1, ...rows.map((r) => r.length));
+  const width = SIDE * 2 + widest * OBJECTIVE_WIDTH + (widest - 1) * GAP;
+  // Same-band arrows loop under the boxes; a band without any needs no room for them.
+  const sameBand = new Set(links.map((l) => [bandOf(objectives.find((g) => g.id === l.source)!), bandOf(objectives.find((g) => g.id === l.target)!)]).filter(([a, b]) => a === b).map(([a]) => a));
   const bands: Band[] = [];
   const placed = new Map<string, Objective>();
   let y = 0;
   rows.forEach((row, band) => {
     const tallest = Math.max(0, ...row.map((g) => boxes.get(g.id)!.height));
-    const inner = row.length * BOX.width + (row.length - 1) * GAP;
+    const inner = row.length * OBJECTIVE_WIDTH + (row.length - 1) * GAP;
     let x = Math.round((width - inner) / 2);
     for (const g of row) {
       const { height, ...text } = boxes.get(g.id)!;
-      placed.set(g.id, { id: g.id, band, ...text, x, y: y + BAND_LABEL, width: BOX.width, height });
-      x += BOX.width + GAP;
+      placed.set(g.id, { id: g.id, band, ...text, x, y: y + BAND_LABEL, width: OBJECTIVE_WIDTH, height });
+      x += OBJECTIVE_WIDTH + GAP;
     }
     const perspective = perspectives[band] ?? '';
-    const height = BAND_LABEL + (row.length ? tallest : 20) + BAND_FOOT;
+    const height = BAND_LABEL + (row.length ? tallest : 20) + (sameBand.has(band) ? BAND_FOOT : BAND_PAD);
     bands.push({ perspective, label: perspective ? capitalise(perspective) : 'No perspective', objectives: row.map((g) => g.id), x: 0, y, width, height });
     y += height + BAND_PAD;
   });
@@ -186,7 +243,7 @@ export function layoutStrategyMap(catalog: Catalog): StrategyMap {
         path = bumpy([start, [x, near], [x, far], end])!;
       }
     }
-    else if (Math.abs(placed.get(link.source)!.x - b.x) === BOX.width + GAP) {
+    else if (Math.abs(placed.get(link.source)!.x - b.x) === OBJECTIVE_WIDTH + GAP) {
       // Neighbours in one band: straight across the gap between them.
       const leftToRight = a.x < b.x;
       const mid = Math.round(Math.min(a.y + a.height, b.y + b.height) / 2 + Math.max(a.y, b.y) / 2);

@@ -6,13 +6,14 @@
 import { descendantsOf, type Catalog, type GoalNode, type MetricNode } from '../core/graph.ts';
 import { arrangeTree, goalSpec, type NodeSpec, type TreeDiagram } from './cascade.ts';
 import { metricBox, SUBTREE_GRID } from './kit.ts';
+import { metricStatus, statusesOf, type StatusSource } from './status.ts';
 
 /** The most boxes a goal page's diagram draws. */
 export const MAX_SUBTREE_NODES = 40;
 
 /** A metric's box under one goal; a metric supporting two goals in the subtree is drawn under each. */
 function metricSpec(catalog: Catalog, metric: MetricNode, goalId: string, depth: number): NodeSpec {
-  return { id: `${goalId}>${metric.id}`, entry: metric.id, kind: 'metric', depth, ...metricBox(catalog, metric), children: [] };
+  return { id: `${goalId}>${metric.id}`, entry: metric.id, kind: 'metric', depth, ...metricBox(catalog, metric, metricStatus(statusesOf(catalog), metric.id)), children: [] };
 }
 
 /** How many generations of goals below `root` fit, with their metrics, in the node budget. */
@@ -34,7 +35,8 @@ function generationsThatFit(catalog: Catalog, root: GoalNode, budget: number): {
 }
 
 /** The goal's subtree, as deep as fits, with the metrics of every goal drawn. */
-export function layoutSubtree(catalog: Catalog, goalId: string): TreeDiagram {
+export function layoutSubtree(catalog: Catalog, goalId: string, derived?: StatusSource): TreeDiagram {
+  statusesOf(catalog, derived);
   const root = catalog.goals.get(goalId);
   if (!root) return { width: 0, height: 0, columns: [], nodes: [], links: [], roots: [] };
   const { goals: generations, metricsOfLast } = generationsThatFit(catalog, root, MAX_SUBTREE_NODES);

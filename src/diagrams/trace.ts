@@ -5,6 +5,7 @@
 import { pathToTop, type Catalog, type GoalNode } from '../core/graph.ts';
 import { goalSpec, type DiagramLink, type DiagramNode, type NodeSpec } from './cascade.ts';
 import { BOX, metricBox } from './kit.ts';
+import { metricStatus, statusesOf, type StatusSource } from './status.ts';
 import { placeTree, treeLink, type Box, type TreeInput } from './tree.ts';
 
 /** Space between boxes side by side, and between rows. */
@@ -18,7 +19,8 @@ export interface TraceDiagram {
   links: DiagramLink[];
 }
 
-export function layoutTrace(catalog: Catalog, metricId: string): TraceDiagram | undefined {
+export function layoutTrace(catalog: Catalog, metricId: string, derived?: StatusSource): TraceDiagram | undefined {
+  const statuses = statusesOf(catalog, derived);
   const metric = catalog.metrics.get(metricId);
   const supported = [...new Set(metric?.data.supports ?? [])].filter((id) => catalog.goals.has(id));
   if (!metric || !supported.length) return undefined;
@@ -57,7 +59,11 @@ export function layoutTrace(catalog: Catalog, metricId: string): TraceDiagram | 
   const root: TreeInput = roots.length === 1 ? roots[0]! : { id: '\0root', rank: -1, size: 0, children: roots };
   const placed = placeTree(root, GAP, GAP);
 
-  const metricSpec: NodeSpec = { id: `metric:${metric.id}`, entry: metric.id, kind: 'metric', depth: metricRank, ...metricBox(catalog, metric), children: [] };
+  // The metric's box spans the slots of every goal it supports, and its text wraps at that width.
+  const slotX = (goalId: string) => Math.round(placed.get(leafId(goalId))!.at - BOX.width / 2);
+  const left = Math.min(...supported.map(slotX));
+  const right = Math.max(...supported.map(slotX)) + BOX.width;
+  const metricSpec: NodeSpec = { id: `metric:${metric.id}`, entry: metric.id, kind: 'metric', depth: metricRank, ...metricBox(catalog, metric, metricStatus(statuses, metric.id), right - left), children: [] };
 
   // Rows: each as tall as its tallest box.
   const heights = new Map<number, number>();
@@ -89,8 +95,6 @@ export function layoutTrace(catalog: Catalog, metricId: string): TraceDiagram | 
   else visit(root);
 
   const slots = supported.map((id) => boxOf(leafId(id), metricSpec.height));
-  const left = Math.min(...slots.map((s) => s.x));
-  const right = Math.max(...slots.map((s) => s.x + s.width));
   const { children, ...shown } = metricSpec;
   const metricNode: DiagramNode = { ...shown, x: left, y: rowTop.get(metricRank)!, width: right - left, height: metricSpec.height, parent: undefined, children: [], collapsedByDefault: false, hiddenByDefault: false };
   nodes.push(metricNode);

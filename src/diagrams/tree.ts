@@ -67,12 +67,18 @@ export interface BoxLabel {
   lines: string[];
   /** Some text (title, caption or byline) was cut, so the box carries the full text in a tooltip. */
   truncated: boolean;
-  /** The line above the title, as drawn. */
+  /** The status the box is coloured by: green, amber, red or unknown (a goal's is its rollup). */
+  rag: 'green' | 'amber' | 'red' | 'unknown';
+  /** The status in words, first on the caption line: "Off target", "On target · stale". */
+  statusWord: string;
+  /** A metric's latest value is older than its cadence allows. */
+  stale: boolean;
+  /** The rest of the line above the title (level, or indicator), as drawn after the status. */
   caption: string;
   /** The caption in full. */
   fullCaption: string;
-  /** The line under the title, as drawn. */
-  byline: string;
+  /** The lines under the title (metric count, owner), as drawn: wrapped, never cut mid-name if two lines hold it. */
+  bylines: string[];
   /** The byline in full. */
   fullByline: string;
 }

@@ -4,6 +4,7 @@
  * on a larger tree), and every diagram link reachable with the Tab key.
  */
 import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -100,7 +101,7 @@ describe('the cascade with JavaScript on', () => {
     expect(highlighted).toEqual(['/goals/move-the-city/', '/goals/reliable-service/', '/goals/on-time-buses/']);
     await expect(page.locator('cascade-diagram svg a.hit').getAttribute('href')).resolves.toBe('/goals/on-time-buses/');
     await expect(page.locator('cascade-diagram svg').getAttribute('class')).resolves.toContain('dim');
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Goal “Buses keep to the timetable”: Move the city › Reliable service riders can plan around › Buses keep to the timetable.');
+    await expect(page.locator('[data-say]').textContent()).resolves.toBe('Goal “Buses keep to the timetable”: Move the city › Reliable service riders can plan around › Buses keep to the timetable.');
     await page.close();
   });
 
@@ -114,7 +115,7 @@ describe('the cascade with JavaScript on', () => {
     await page.waitForSelector('cascade-diagram svg a.hit');
     const highlighted = await page.locator('cascade-diagram svg a.hl').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(highlighted).toEqual(['/goals/move-the-city/', '/goals/reliable-service/', '/goals/on-time-buses/', '/goals/dispatch-gaps/']);
-    await expect(page.locator('[data-status]').textContent()).resolves.toContain('Metric “Headway gaps <script>alert(1)</script>”');
+    await expect(page.locator('[data-say]').textContent()).resolves.toContain('Metric “Headway gaps <script>alert(1)</script>”');
     await page.getByLabel('Find a goal or metric').fill('');
     await expect(page.locator('cascade-diagram svg a.hl').count()).resolves.toBe(0);
     await page.close();
@@ -221,4 +222,78 @@ describe('the diagram pages at desktop and phone width', () => {
       });
     }
   }
+});
+
+describe('the diagrams on a phone (390px)', () => {
+  const frameState = (page: Page, selector: string) =>
+    page.locator(`${selector} [data-frame]`).evaluate((frame) => {
+      const svg = frame.querySelector('svg')!;
+      const viewBox = svg.viewBox.baseVal;
+      return {
+        overflowX: getComputedStyle(frame).overflowX,
+        scrolls: frame.scrollWidth > frame.clientWidth + 1,
+        scale: svg.getBoundingClientRect().width / viewBox.width,
+        fitsFrame: svg.getBoundingClientRect().width <= frame.clientWidth,
+        pageWidth: document.documentElement.scrollWidth,
+      };
+    });
+
+  for (const [path, selector] of [
+    ['/cascade/', 'cascade-diagram'],
+    ['/goals/reliable-service/', '[data-diagram="subtree"]'],
+    ['/metrics/headway-gaps/', '[data-diagram="drivers"]'],
+  ] as const) {
+    it(`${path}: the diagram scrolls inside its frame at full size, with a hint, and the page does not`, async () => {
+      const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+      await page.goto(server.url + path);
+      const state = await frameState(page, selector);
+      expect(state.pageWidth).toBeLessThanOrEqual(390);
+      expect(state.overflowX).toBe('auto');
+      expect(state.scrolls).toBe(true);
+      expect(state.scale).toBeGreaterThanOrEqual(1); // 11px text stays 11px
+      await expect(page.locator(`${selector} [data-scroll-hint]`).isVisible()).resolves.toBe(true);
+      await expect(page.locator(`${selector} [data-fit]`).isVisible()).resolves.toBe(true);
+      await page.close();
+    });
+  }
+
+  it('scales the cascade to the frame with "Fit to width" and back, and scrolls the named frame from the keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${server.url}/cascade/`);
+    const fit = page.getByRole('button', { name: 'Fit to width' });
+    await fit.click();
+    await expect(fit.getAttribute('aria-pressed')).resolves.toBe('true');
+    let state = await frameState(page, 'cascade-diagram');
+    expect(state).toMatchObject({ scrolls: false, fitsFrame: true });
+    expect(state.scale).toBeLessThan(1);
+    await expect.poll(() => page.locator('cascade-diagram [data-scroll-hint]').isVisible()).toBe(false);
+    await fit.click();
+    await expect(fit.getAttribute('aria-pressed')).resolves.toBe('false');
+    state = await frameState(page, 'cascade-diagram');
+    expect(state).toMatchObject({ scrolls: true });
+    expect(state.scale).toBeGreaterThanOrEqual(1);
+
+    const frame = page.getByRole('region', { name: /Goal cascade/ });
+    await frame.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    // Arrow-key scrolling may be animated: wait for it.
+    await expect.poll(() => frame.evaluate((element) => element.scrollLeft), { timeout: 5000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe('axe on the cascade page', () => {
+  it('finds no two landmarks of one kind without distinct names, and no unfocusable scroll region', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    await page.goto(`${server.url}/cascade/`);
+    await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+    const ids = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run();
+      return result.violations.map((v) => v.id);
+    });
+    expect(ids).not.toContain('landmark-unique');
+    expect(ids).not.toContain('scrollable-region-focusable');
+    await page.close();
+  });
 });

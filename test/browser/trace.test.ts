@@ -47,3 +47,26 @@ describe('a staff member tracing a metric to the mission', () => {
     await page.close();
   });
 });
+
+describe('the trace of a metric that supports two goals (example catalog)', () => {
+  it('draws one wide metric box whose name wraps at the box’s own width, not a column’s', async () => {
+    const example = await sharedBuild(PROJECT_ROOT, '2026-11-23');
+    expect(example.status).toBe(0);
+    const exampleServer = await serveDirectory(example.outDir);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${exampleServer.url}/metrics/depression-remission-12-months/`);
+    const box = await page.locator('[data-diagram="trace"] svg g.self').evaluate((group) => {
+      const rect = group.querySelector('rect')!.getBoundingClientRect();
+      const svg = (group as SVGGElement).ownerSVGElement!;
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      const titles = [...group.querySelectorAll<SVGTextElement>('text:not([class])')];
+      return { width: rect.width / scale, lines: titles.length, longest: Math.max(...titles.map((t) => t.getComputedTextLength())) };
+    });
+    await page.close();
+    await exampleServer.close();
+    expect(box.width).toBeGreaterThan(2 * 196); // spans both goals' columns
+    // "Depression remission at 12 months" takes two lines in a single column; across the box, one.
+    expect(box.lines).toBe(1);
+    expect(box.longest).toBeLessThanOrEqual(box.width - 16);
+  });
+});

@@ -40,11 +40,14 @@ describe('the cascade of a small catalog', () => {
     expect(diagram.columns.map((c) => c.label)).toEqual(['Mission', 'Strategy', 'Department', 'Team']);
   });
 
-  it('gives each box its title, level, owner and metric count, text kept as text', () => {
-    expect(node('reliable')).toMatchObject({ label: 'Reliable service riders can plan around', caption: 'Strategy', byline: '2 metrics · The team', metrics: 2, owner: 'The team', kind: 'goal', entry: 'reliable' });
+  it('gives each box its title, level, owner and the metric count of its whole subtree, text kept as text', () => {
+    // Two metrics of its own and one under a team goal below it.
+    expect(node('reliable')).toMatchObject({ label: 'Reliable service riders can plan around', caption: 'Strategy', bylines: ['3 metrics · The team'], metrics: 3, owner: 'The team', kind: 'goal', entry: 'reliable' });
     expect(node('fares')).toMatchObject({ caption: 'Strategy · retired', status: 'retired' });
     expect(node('dispatch').lines.join(' ')).toBe('Dispatch <script>alert(1)</script> closes gaps fast');
-    expect(node('dispatch').byline).toBe('1 metric · The team');
+    expect(node('dispatch').bylines).toEqual(['1 metric · The team']);
+    // The mission counts every metric under it, not the none it has of its own.
+    expect(node('mission')).toMatchObject({ metrics: 3, bylines: ['3 metrics · The team'] });
   });
 
   it('uses whole pixels and keeps every box and link inside the drawing', () => {

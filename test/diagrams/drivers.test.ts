@@ -45,7 +45,7 @@ describe('the driver diagram', () => {
   it('shows a lagging metric the leading metrics that drive it, and a leading one what it drives', () => {
     const lagging = layoutDrivers(catalog, 'out3')!;
     expect(lagging.nodes.map((n) => [n.id, n.hop])).toEqual([['out1', -2], ['out2', -1], ['out3', 0]]);
-    expect(lagging.nodes.find((n) => n.id === 'out2')).toMatchObject({ indicator: 'leading', caption: 'Leading metric' });
+    expect(lagging.nodes.find((n) => n.id === 'out2')).toMatchObject({ indicator: 'leading', caption: 'Leading' });
     const leading = layoutDrivers(catalog, 'far3')!;
     expect(leading.nodes.map((n) => [n.id, n.hop])).toEqual([['far3', 0], ['far2', 1], ['near1', 2]]);
   });

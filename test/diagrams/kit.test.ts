@@ -19,21 +19,22 @@ const catalog = catalogOf(
   ],
 );
 const metric = (id: string) => catalog.metrics.get(id)!;
+const NO_STATUS = { rag: 'unknown', statusWord: 'No status', stale: false } as const;
 const asPrimary = (m: MetricNode): MetricNode => ({ ...m, data: { ...m.data, primary: true } });
 
 describe('a metric’s caption', () => {
   it('names the indicator, then primary and a status other than active, in that order', () => {
-    expect(metricCaption(metric('seen'))).toBe('Lagging metric');
-    expect(metricCaption(asPrimary(metric('seen')))).toBe('Lagging metric · primary');
-    expect(metricCaption(metric('reminders'))).toBe('Leading metric · proposed');
-    expect(metricCaption(asPrimary(metric('old')))).toBe('Leading metric · primary · retired');
+    expect(metricCaption(metric('seen'))).toBe('Lagging');
+    expect(metricCaption(asPrimary(metric('seen')))).toBe('Lagging · primary');
+    expect(metricCaption(metric('reminders'))).toBe('Leading · proposed');
+    expect(metricCaption(asPrimary(metric('old')))).toBe('Leading · primary · retired');
   });
 
   it('reads the same in the trace, the driver diagram and the goal’s subtree', () => {
     const inTrace = layoutTrace(catalog, 'old')!.nodes.find((n) => n.kind === 'metric')!;
     const inDrivers = layoutDrivers(catalog, 'seen')!.nodes.find((n) => n.id === 'old')!;
     const inSubtree = layoutSubtree(catalog, 'access').nodes.find((n) => n.entry === 'old')!;
-    for (const node of [inTrace, inDrivers, inSubtree]) expect(node).toMatchObject({ caption: 'Leading metric · retired', byline: 'The team', status: 'retired' });
+    for (const node of [inTrace, inDrivers, inSubtree]) expect(node).toMatchObject({ caption: 'Leading · retired', bylines: ['The team'], status: 'retired' });
   });
 });
 
@@ -53,7 +54,7 @@ describe('the owner label', () => {
 
   it('is the byline of a metric’s box', () => {
     const orphaned = { ...metric('seen'), data: { ...metric('seen').data, owner: 'nobody-yet' } };
-    expect(metricBox(catalog, orphaned)).toMatchObject({ owner: 'nobody-yet', byline: 'nobody-yet', fullByline: 'nobody-yet', label: 'Metric seen' });
-    expect(metricBox(catalog, metric('seen'))).toMatchObject({ owner: 'The team', byline: 'The team', caption: 'Lagging metric', indicator: 'lagging', status: 'active' });
+    expect(metricBox(catalog, orphaned, NO_STATUS)).toMatchObject({ owner: 'nobody-yet', bylines: ['nobody-yet'], fullByline: 'nobody-yet', label: 'Metric seen' });
+    expect(metricBox(catalog, metric('seen'), NO_STATUS)).toMatchObject({ owner: 'The team', bylines: ['The team'], caption: 'Lagging', indicator: 'lagging', status: 'active' });
   });
 });

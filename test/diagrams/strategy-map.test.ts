@@ -65,7 +65,7 @@ describe('the strategy map', () => {
       expect(o.x + o.width).toBeLessThanOrEqual(map.width);
     }
     expect(overlaps(map.objectives)).toEqual([]);
-    expect(map.objectives.find((o) => o.id === 'patients')!.caption).toBe('2 metrics in its subtree');
+    expect(map.objectives.find((o) => o.id === 'patients')!).toMatchObject({ caption: 'Strategy', bylines: ['2 metrics · The team'] });
   });
 
   it('draws an arrow per linked pair, upward when the effect sits in a higher band', () => {

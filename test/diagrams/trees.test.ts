@@ -30,7 +30,7 @@ describe('a goal’s subtree', () => {
     expect(diagram.roots).toEqual(['access']);
     expect(ids).toEqual(['access', 'access>seen-in-7', 'clinics', 'clinics>seen-in-7', 'reminders', 'reminders>no-shows', 'mobile']);
     expect(diagram.nodes.find((n) => n.id === 'access')!.children).toEqual(['access>seen-in-7', 'clinics', 'mobile']);
-    expect(diagram.nodes.find((n) => n.id === 'reminders>no-shows')).toMatchObject({ kind: 'metric', entry: 'no-shows', indicator: 'leading', caption: 'Leading metric', parent: 'reminders' });
+    expect(diagram.nodes.find((n) => n.id === 'reminders>no-shows')).toMatchObject({ kind: 'metric', entry: 'no-shows', indicator: 'leading', caption: 'Leading', parent: 'reminders' });
   });
 
   it('places metrics one column right of their goal and goals in their level’s column', () => {

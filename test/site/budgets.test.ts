@@ -19,7 +19,7 @@ beforeAll(async () => {
   expect(build.status, build.stderr).toBe(0);
 });
 
-/** Each script of a page: `search`, `filters`, `cascade`, `trend-chart`, `propose` or the raw source. */
+/** Each script of a page: `search`, `filters`, `cascade`, `trend-chart`, `diagram-frame`, `propose` or the raw source. */
 function scriptsOf(html: string): string[] {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].map(([, attributes, body]) => {
     const src = /src="([^"]+)"/.exec(attributes!)?.[1];
@@ -27,6 +27,7 @@ function scriptsOf(html: string): string[] {
     if (code.includes('plumbline-search')) return 'search';
     if (code.includes('metrics-filter')) return 'filters';
     if (code.includes('data-trend-chart')) return 'trend-chart';
+    if (code.includes('data-frame-bar')) return 'diagram-frame';
     if (attributes!.includes('application/json') || attributes!.includes('application/ld+json')) return 'data';
     return src ? src.replace(/^\/_astro\/|\.[\w-]+\.js$/g, '') : `inline:${body!.slice(0, 60)}`;
   });
@@ -35,8 +36,8 @@ function scriptsOf(html: string): string[] {
 /** Which scripts each kind of page may load, beyond the search every page has. */
 function allowed(page: string): RegExp | null {
   if (page === 'metrics/index.html') return /^filters$/;
-  if (/^(cascade|strategy-map)\//.test(page)) return /^Cascade/;
-  if (/^(metrics|goals)\/[^/]+\/index\.html$/.test(page)) return /^(Cascade|trend-chart)/;
+  if (/^(cascade|strategy-map)\//.test(page)) return /^(Cascade|diagram-frame)/;
+  if (/^(metrics|goals)\/[^/]+\/index\.html$/.test(page)) return /^(Cascade|trend-chart|diagram-frame)/;
   if (page.startsWith('propose/')) return /^index\.astro_astro_type_script/;
   return null;
 }

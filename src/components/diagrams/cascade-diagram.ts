@@ -37,8 +37,8 @@ interface Target {
 }
 
 const lastSegment = (url: string) => url.split('/').filter(Boolean).pop() ?? '';
-/** A box's title as drawn: the lines between the caption and the byline. */
-const shownTitle = (link: SVGAElement) => [...link.querySelectorAll('text')].slice(1, -1).map((t) => t.textContent?.trim()).join(' ');
+/** A box's title as drawn: its text lines without a class (caption and byline lines have one). */
+const shownTitle = (link: SVGAElement) => [...link.querySelectorAll('text:not([class])')].map((t) => t.textContent?.trim()).join(' ');
 const descendants = (item: Item): number => item.children.reduce((sum, child) => sum + 1 + descendants(child), 0);
 
 class CascadeDiagram extends HTMLElement {
@@ -58,7 +58,7 @@ class CascadeDiagram extends HTMLElement {
     if (!svg || !layer || this.items.length) return;
     this.svg = svg;
     this.layer = layer;
-    this.status = this.querySelector('[data-status]')!;
+    this.status = this.querySelector('[data-say]')!;
     const titles = new Map([...this.querySelectorAll<HTMLAnchorElement>('[data-cascade-list] a')].map((a) => [a.getAttribute('href'), a.textContent ?? '']));
     const read = (group: SVGGElement, parent?: Item): Item => {
       const link = group.querySelector<SVGAElement>(':scope > a')!;
