@@ -7,8 +7,7 @@
 import type { Catalog } from '../core/graph.ts';
 import { metricState, type Derived } from '../core/derive/index.ts';
 import { rollUpGoals } from '../core/derive/rollup.ts';
-import type { Status } from '../core/derive/status.ts';
-import { STATUS_WORDS } from '../site/search.ts';
+import { STATUS_WORDS, type Status } from '../core/derive/status.ts';
 import type { BoxStatus } from './kit.ts';
 
 export type { Status };

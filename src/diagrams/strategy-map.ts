@@ -6,7 +6,7 @@
 import { curveBumpY, line, linkHorizontal, linkVertical } from 'd3';
 import { descendantsOf, type Catalog, type GoalNode } from '../core/graph.ts';
 import { plural } from '../core/plural.ts';
-import { formatValue } from '../site/describe.ts';
+import { formatValue } from '../core/value-words.ts';
 import { metricsInSubtree } from './cascade.ts';
 import { BOX, captionWithStatus, labelBox, ownerLabel } from './kit.ts';
 import { goalStatus, metricStatus, STATUS_MARKS, statusesOf, type Status, type StatusSource, type Statuses } from './status.ts';

@@ -2,19 +2,10 @@
 import type { LagCorrelation } from '../core/derive/correlation.ts';
 import type { Cadence } from '../core/schemas/common.ts';
 import type { MetricData, Target, Trigger } from '../core/schemas/metric.ts';
+import { formatNumber, formatValue } from '../core/value-words.ts';
 
-const UNIT_WORDS: Record<string, string> = { percent: '%', days: ' days', hours: ' hours', count: '', score: '', ratio: '' };
-
-// One formatter each, made once: `toLocaleString` with options builds a new one per call, and
-// pages format thousands of values (it was a quarter of page rendering time).
-const WHOLE = new Intl.NumberFormat('en-US');
-const DECIMAL = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-export function formatValue(value: number, unit: string): string {
-  const number = Number.isInteger(value) ? WHOLE.format(value) : DECIMAL.format(value);
-  if (unit in UNIT_WORDS) return `${number}${UNIT_WORDS[unit]}`;
-  return `${number} ${unit}`;
-}
+/** Values are said one way everywhere; pages import it from here with the other words. */
+export { formatValue };
 
 export function directionWords(direction: MetricData['direction']): string {
   return { up: 'Higher is better', down: 'Lower is better', range: 'Best within a band' }[direction];
@@ -49,7 +40,7 @@ export function describeCondition(when: Trigger['when'], unit: string): string {
  */
 export function changeAmount(change: number, unit: string): string {
   const size = Math.abs(change);
-  if (unit === 'percent') return `${Number.isInteger(size) ? WHOLE.format(size) : DECIMAL.format(size)} percentage ${size === 1 ? 'point' : 'points'}`;
+  if (unit === 'percent') return `${formatNumber(size)} percentage ${size === 1 ? 'point' : 'points'}`;
   return formatValue(size, unit);
 }
 
@@ -64,7 +55,7 @@ export function describeRelativeChange(from: number, to: number): string | undef
   if (from === 0) return undefined;
   const share = ((to - from) / Math.abs(from)) * 100;
   if (share === 0) return 'unchanged';
-  return `${share > 0 ? 'up' : 'down'} ${DECIMAL.format(Math.abs(Number(share.toFixed(1))))} percent`;
+  return `${share > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(Number(share.toFixed(1))))} percent`;
 }
 
 /** The strength of a correlation in words, from |r|; the bands are stated in docs/statuses.md. */

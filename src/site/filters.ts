@@ -7,6 +7,7 @@ import type { Status } from '../core/derive/status.ts';
 import { pathToTop, type Catalog, type MetricNode } from '../core/graph.ts';
 import type { Derived } from '../core/derive/index.ts';
 import { capitalise } from '../diagrams/text.ts';
+import { writtenTags } from '../core/placeholders.ts';
 import { STATUS_WORDS } from './search.ts';
 
 export const FACETS = ['owner', 'goal', 'level', 'perspective', 'indicator', 'tier', 'status', 'tag'] as const;
@@ -29,7 +30,7 @@ export function metricFacets(catalog: Catalog, derived: Derived, metric: MetricN
     indicator: [metric.data.indicator],
     tier: metric.data.tier ? [metric.data.tier] : [],
     status,
-    tag: metric.data.tags ?? [],
+    tag: writtenTags(metric.data.tags),
   };
 }
 

@@ -1,8 +1,9 @@
 /** What a search result shows beside an entry page's title: its kind, owner and status, in words. */
-import type { Status } from '../core/derive/status.ts';
+import { STATUS_WORDS } from '../core/derive/status.ts';
 import { getCatalog } from './analysis.ts';
 
-export const STATUS_WORDS: Record<Status, string> = { green: 'On target', amber: 'Watch', red: 'Off target', unknown: 'No status' };
+/** The status words live with the statuses; pages import them from here with the search facts. */
+export { STATUS_WORDS };
 
 export interface SearchFacts {
   kind: string;

@@ -1,7 +1,7 @@
 /**
  * The trend chart in Chromium at a phone's width and a desktop's: laid out for the width, not
  * scaled down, so every label renders at 11px or more, with at least four x labels for the
- * example's 22 months that do not overlap, and a legend in HTML. The summary is on the first screen.
+ * example's 22 months that do not overlap, and a legend in HTML. (The summary's place on the first screen is tested with every page type, in pages.test.ts.)
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,8 @@ function measureChart(page: Page) {
       return { left: box.left, right: box.right };
     });
     const legend = [...document.querySelectorAll('[data-chart-legend] li')].map((li) => (li as HTMLElement).innerText.trim());
-    return { size: svg.dataset.chartSize, width: svg.getBoundingClientRect().width, sizes, xLabels, legend };
+    const room = svg.closest('[data-trend-chart]')!.getBoundingClientRect().width;
+    return { size: svg.dataset.chartSize, room, sizes, xLabels, legend };
   });
 }
 
@@ -46,7 +47,8 @@ describe('the trend chart of the example’s longest metric page', () => {
       const page = await browser.newPage({ viewport });
       await page.goto(`${server.url}${PAGE}`);
       const chart = await measureChart(page);
-      expect(chart.size).toBe(viewport.width < 640 ? 'narrow' : 'wide');
+      // The drawing is chosen by the room the chart has, not the screen: a narrow column of a wide screen gets the narrow one.
+      expect(chart.size).toBe(chart.room < 600 ? 'narrow' : 'wide');
       expect(Math.min(...chart.sizes)).toBeGreaterThanOrEqual(11);
       expect(chart.xLabels.length).toBeGreaterThanOrEqual(4);
       for (let i = 1; i < chart.xLabels.length; i++) expect(chart.xLabels[i]!.left).toBeGreaterThan(chart.xLabels[i - 1]!.right);
@@ -55,14 +57,4 @@ describe('the trend chart of the example’s longest metric page', () => {
     });
   }
 
-  it('puts status, latest value, target, owner and the propose link on the first screen of a phone', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}${PAGE}`);
-    for (const selector of ['[data-metric-summary] [data-status]', '[data-latest]', '[data-target]', '[data-owner] a', '[data-propose]']) {
-      const box = await page.locator(selector).first().boundingBox();
-      expect(box, selector).not.toBeNull();
-      expect(box!.y + box!.height, selector).toBeLessThanOrEqual(844);
-    }
-    await page.close();
-  });
 });

@@ -5,14 +5,13 @@
  * form, only how to propose by hand and the guide's link; nothing is cut off on a phone; and axe
  * finds nothing, light or dark, with every step open and problems showing.
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe.ts';
 import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 let example: BuildResult;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
@@ -161,11 +160,7 @@ describe('/propose/ on the example catalog', () => {
       const page = await openForm({ colorScheme });
       await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
       await page.getByRole('button', { name: /Check, then open/ }).click();
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-        return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-      });
+      const violations = await axeViolations(page);
       problems.push(...violations.map((v) => `${colorScheme}: ${v}`));
       await page.close();
     }

@@ -1,10 +1,10 @@
 /**
  * The site's shell in a real browser at desktop (1280 px) and phone (390 px) widths: a compact
  * sticky header, the menu button, the "/" shortcut, all search results past the first few,
- * sticky table headers, table frames that scroll only when they must, and axe on the shell's pages.
+ * sticky table headers, and table frames that scroll only when they must
+ * (axe on these pages is in pages.test.ts).
  */
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -13,7 +13,6 @@ import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
@@ -201,28 +200,5 @@ describe('tables', () => {
       rmSync(catalog, { recursive: true, force: true });
       rmSync(built.outDir, { recursive: true, force: true });
     }
-  });
-});
-
-describe('axe', () => {
-  it('finds no violation on the shell’s pages at either width, light or dark', async () => {
-    const problems: string[] = [];
-    for (const viewport of [DESKTOP, PHONE]) {
-      for (const colorScheme of ['light', 'dark'] as const) {
-        const page = await open('/', viewport, { colorScheme });
-        for (const path of ['/metrics/', '/guide/', '/404.html', '/search/?q=patients', '/owners/']) {
-          await page.goto(`${server.url}${path}`);
-          if (path.startsWith('/search/')) await page.locator('[data-search-results] li').first().waitFor();
-          await page.addScriptTag({ path: AXE });
-          const violations = await page.evaluate(async () => {
-            const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-            return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-          });
-          problems.push(...violations.map((v) => `${viewport.width} ${colorScheme} ${path}: ${v}`));
-        }
-        await close(page);
-      }
-    }
-    expect(problems).toEqual([]);
   });
 });

@@ -1,16 +1,14 @@
 /**
  * The overview in a browser at phone and desktop width, light and dark: nothing wider than the
  * screen, "Needs action" short enough that the objectives start on a phone's first screen, the
- * action opened from the keyboard, and no axe violation.
+ * action opened from the keyboard. (axe on the overview is in test/browser/pages.test.ts.)
  */
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
 import { PROJECT_ROOT } from '../helpers/site.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 /** What the page may spend above the objectives on a phone, besides the site header. */
@@ -71,21 +69,4 @@ describe('the overview in a browser', () => {
     await expect.poll(shown).toBe(true);
     await page.close();
   });
-
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`has no axe violation, ${colorScheme}, at both widths`, async () => {
-      const problems: string[] = [];
-      for (const viewport of [PHONE, DESKTOP]) {
-        const page = await open(viewport, colorScheme);
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const result = await (window as unknown as { axe: { run: (context: string) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run('main');
-          return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        problems.push(...violations.map((v) => `${viewport.width} px: ${v}`));
-        await page.close();
-      }
-      expect(problems).toEqual([]);
-    });
-  }
 });

@@ -6,6 +6,8 @@ import type { MetricData, Target } from '../schemas/metric.ts';
 
 export type Status = 'green' | 'amber' | 'red' | 'unknown';
 export const STATUSES: readonly Status[] = ['green', 'amber', 'red', 'unknown'];
+/** Each status as the site says it, always beside its colour. */
+export const STATUS_WORDS: Record<Status, string> = { green: 'On target', amber: 'Watch', red: 'Off target', unknown: 'No status' };
 
 /** How far outside a range band still counts as amber: this share of the band's width. */
 export const RANGE_AMBER_SHARE = 0.1;

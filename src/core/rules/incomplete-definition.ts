@@ -16,7 +16,7 @@ export const fieldName = (path: FieldPath) => path.map((p) => (typeof p === 'num
 
 export const incompleteDefinition = defineRule({
   id: 'incomplete-definition',
-  summary: 'A field still holds an import placeholder (`TODO(import): …`), or a `todo-import-<field>` tag marks a value as an assumed default.',
+  summary: 'A field still holds text an import could not fill, or a value an import assumed as a default that nobody has confirmed.',
   defaultSeverity: 'warn',
   check({ catalog }) {
     const findings: Finding[] = [];
