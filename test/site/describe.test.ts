@@ -1,6 +1,6 @@
 /** Values, changes, triggers and correlations in words: percentage points against percent, lag 0 against lag n. */
 import { describe, expect, it } from 'vitest';
-import { changeAmount, correlationStrength, describeChange, describeCondition, describeCorrelation, describeRelativeChange } from '../../src/site/describe.ts';
+import { changeAmount, correlationStrength, describeChange, describeCondition, describeCorrelation, describeRelativeChange, formatValue } from '../../src/site/describe.ts';
 
 describe('changes', () => {
   it('words a change of a percent metric in percentage points, of any other unit in that unit', () => {
@@ -44,5 +44,14 @@ describe('correlations', () => {
 
   it('names the strength from |r| in the bands docs/statuses.md states', () => {
     expect([0.7, 0.69, 0.4, 0.39, 0.2, 0.19, 0, -0.75].map(correlationStrength)).toEqual(['strong', 'moderate', 'moderate', 'weak', 'weak', 'very weak', 'very weak', 'strong']);
+  });
+});
+
+describe('values', () => {
+  it('says a value with its unit, and leaves out a unit an import left open', () => {
+    expect(formatValue(67, 'percent')).toBe('67%');
+    expect(formatValue(4440000, 'USD')).toBe('4,440,000 USD');
+    expect(formatValue(12.345, 'days')).toBe('12.35 days');
+    expect(formatValue(3, 'TODO(import): the source states no unit.')).toBe('3');
   });
 });
