@@ -115,22 +115,23 @@ describe('status on the structural views', () => {
   });
 });
 
-describe('accessibility', () => {
-  it('has no axe violation on any page type, light or dark, wide or narrow', async () => {
+// One test per scheme and width, so each stays well inside the test timeout on a busy machine.
+describe.each([
+  { colorScheme: 'light' as const, ...WIDTHS[0] },
+  { colorScheme: 'dark' as const, ...WIDTHS[0] },
+  { colorScheme: 'light' as const, ...WIDTHS[1] },
+  { colorScheme: 'dark' as const, ...WIDTHS[1] },
+])('accessibility, $colorScheme, at $width px', ({ colorScheme, width, height }) => {
+  it('has no axe violation on any page type', async () => {
     const problems: string[] = [];
-    for (const colorScheme of ['light', 'dark'] as const) {
-      for (const viewport of WIDTHS) {
-        const page = await browser.newPage({ colorScheme, viewport });
-        for (const path of pageTypes) {
-          await page.goto(`${server.url}${path}`);
-          // The results page fills in after Pagefind answers: check it with its results.
-          if (path.startsWith('/search/')) await page.locator('[data-search-results] li').first().waitFor();
-          const violations = await axeViolations(page);
-          problems.push(...violations.map((v) => `${colorScheme} ${viewport.width} ${path}: ${v}`));
-        }
-        await page.close();
-      }
+    const page = await browser.newPage({ colorScheme, viewport: { width, height } });
+    for (const path of pageTypes) {
+      await page.goto(`${server.url}${path}`);
+      // The results page fills in after Pagefind answers: check it with its results.
+      if (path.startsWith('/search/')) await page.locator('[data-search-results] li').first().waitFor();
+      problems.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
     }
+    await page.close();
     expect(problems).toEqual([]);
   });
 });
