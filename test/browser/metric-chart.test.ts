@@ -3,27 +3,12 @@
  * scaled down, so every label renders at 11px or more, with at least four x labels for the
  * example's 22 months that do not overlap, and a legend in HTML. (The summary's place on the first screen is tested with every page type, in pages.test.ts.)
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
-import { sharedBuild } from '../helpers/shared-build.ts';
-import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../helpers/site-in-browser.ts';
 
-let build: BuildResult;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
+const site = siteInBrowser();
 const PAGE = '/metrics/hypertension-control-rate/';
-
-beforeAll(async () => {
-  build = await sharedBuild(PROJECT_ROOT);
-  expect(build.status).toBe(0);
-  server = await serveDirectory(build.outDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** What the visible chart draws: each text's rendered size in px, and the x labels' boxes. */
 function measureChart(page: Page) {
@@ -44,8 +29,8 @@ function measureChart(page: Page) {
 describe('the trend chart of the example’s longest metric page', () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 900 }, { width: 1152, height: 900 }, { width: 320, height: 640 }, { width: 700, height: 900 }]) {
     it(`at ${viewport.width}px: labels of 11px or more, at least four x labels that do not overlap, a legend`, async () => {
-      const page = await browser.newPage({ viewport });
-      await page.goto(`${server.url}${PAGE}`);
+      const page = await site.browser.newPage({ viewport });
+      await page.goto(`${site.url}${PAGE}`);
       const chart = await measureChart(page);
       // The drawing is chosen by the room the chart has, not the screen: a narrow column of a wide screen gets the narrow one.
       expect(chart.size).toBe(chart.room < 600 ? 'narrow' : 'wide');

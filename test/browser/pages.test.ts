@@ -4,12 +4,10 @@
  * metric box of the structural views says its status, the metric page answers first, and axe
  * finds nothing. (Chart text size is tested in metric-chart.test.ts.)
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
-import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
-import { sharedBuild } from '../helpers/shared-build.ts';
-import { PROJECT_ROOT } from '../helpers/site.ts';
+import { siteInBrowser } from '../helpers/site-in-browser.ts';
 
 const WIDTHS = [
   { width: 1280, height: 900 },
@@ -17,32 +15,23 @@ const WIDTHS = [
 ] as const;
 const RETIRED_METRIC = '/metrics/patient-satisfaction-mean-score/';
 
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
+const site = siteInBrowser();
 let pageTypes: string[];
 
 /** The first link in a list page's main content that goes to one of its entries. */
 async function firstEntry(page: Page, list: string): Promise<string> {
-  await page.goto(`${server.url}${list}`);
+  await page.goto(`${site.url}${list}`);
   const link = await page.locator(`main a[href^="${list}"]:not([href="${list}"])`).first().getAttribute('href');
-  return new URL(link!, server.url).pathname;
+  return new URL(link!, site.url).pathname;
 }
 
 beforeAll(async () => {
-  const build = await sharedBuild(PROJECT_ROOT);
-  expect(build.status, build.stderr).toBe(0);
-  server = await serveDirectory(build.outDir);
-  browser = await launchBrowser();
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const lists = ['/goals/', '/metrics/', '/owners/', '/initiatives/'];
   const entries = [];
   for (const list of lists) entries.push(await firstEntry(page, list));
   await page.close();
   pageTypes = ['/', ...lists, ...entries, RETIRED_METRIC, '/cascade/', '/strategy-map/', '/health/', '/changes/', '/report/', '/propose/', '/guide/', '/search/?q=clinic', '/404.html'];
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Elements that reach past the right edge of the screen without a scroll frame around them. */
@@ -71,10 +60,10 @@ function overflowing(page: Page): Promise<string[]> {
 
 describe.each(WIDTHS)('every page type at $width px', (viewport) => {
   it('keeps everything on screen, or inside a scroll frame', async () => {
-    const page = await browser.newPage({ viewport });
+    const page = await site.browser.newPage({ viewport });
     const problems: string[] = [];
     for (const path of pageTypes) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.url}${path}`);
       problems.push(...(await overflowing(page)).map((p) => `${path}: ${p}`));
     }
     await page.close();
@@ -82,8 +71,8 @@ describe.each(WIDTHS)('every page type at $width px', (viewport) => {
   });
 
   it('puts status, latest value, target, owner and the propose link on the metric page’s first screen', async () => {
-    const page = await browser.newPage({ viewport });
-    await page.goto(`${server.url}/metrics/hypertension-control-rate/`);
+    const page = await site.browser.newPage({ viewport });
+    await page.goto(`${site.url}/metrics/hypertension-control-rate/`);
     const facts = { status: '[data-metric-summary] [data-status]', latest: '[data-latest]', target: '[data-target]', owner: '[data-owner] a', propose: '[data-propose]' };
     for (const [fact, selector] of Object.entries(facts)) {
       const box = await page.locator(selector).first().boundingBox();
@@ -101,8 +90,8 @@ describe.each(WIDTHS)('every page type at $width px', (viewport) => {
 
 describe('status on the structural views', () => {
   it.each(['/cascade/', '/strategy-map/'])('gives every goal and metric box of %s a status', async (path) => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}${path}`);
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}${path}`);
     // A box is the link to its goal or metric; it, or the group drawing it, says the status.
     const boxes = await page.locator('svg a[href*="/goals/"], svg a[href*="/metrics/"]').evaluateAll((links) => links.map((link) => ({ id: link.getAttribute('href'), status: link.closest('[data-status]')?.getAttribute('data-status'), word: link.textContent })));
     await page.close();
@@ -124,9 +113,9 @@ describe.each([
 ])('accessibility, $colorScheme, at $width px', ({ colorScheme, width, height }) => {
   it('has no axe violation on any page type', async () => {
     const problems: string[] = [];
-    const page = await browser.newPage({ colorScheme, viewport: { width, height } });
+    const page = await site.browser.newPage({ colorScheme, viewport: { width, height } });
     for (const path of pageTypes) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.url}${path}`);
       // The results page fills in after Pagefind answers: check it with its results.
       if (path.startsWith('/search/')) await page.locator('[data-search-results] li').first().waitFor();
       problems.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));

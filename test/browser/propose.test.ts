@@ -6,31 +6,16 @@
  * finds nothing, light or dark, with every step open and problems showing.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { siteInBrowser } from '../helpers/site-in-browser.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
-import { sharedBuild } from '../helpers/shared-build.ts';
-import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
 
 
-let example: BuildResult;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  example = await sharedBuild(PROJECT_ROOT);
-  expect(example.status, example.stderr).toBe(0);
-  server = await serveDirectory(example.outDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser();
 
 async function openForm(options: Parameters<Browser['newPage']>[0] = {}): Promise<Page> {
-  const page = await browser.newPage(options);
-  await page.goto(`${server.url}/propose/`);
+  const page = await site.browser.newPage(options);
+  await page.goto(`${site.url}/propose/`);
   await page.locator('form[data-propose-form]').waitFor({ state: 'visible' });
   return page;
 }
@@ -119,9 +104,9 @@ describe('/propose/ on the example catalog', () => {
   });
 
   it('without JavaScript, shows only the instructions and the link to the writing guide', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/propose/`);
+    await page.goto(`${site.url}/propose/`);
     await expect(page.locator('propose-metric').isVisible()).resolves.toBe(false);
     await expect(page.locator('main input:visible, main select:visible, main textarea:visible, main button:visible').count()).resolves.toBe(0);
     const instructions = page.locator('[data-without-js]');

@@ -7,34 +7,21 @@
 import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
-import { sharedBuild } from '../helpers/shared-build.ts';
-import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { serveDirectory } from '../helpers/browser.ts';
+import { siteInBrowser } from '../helpers/site-in-browser.ts';
+import { buildSite, PROJECT_ROOT } from '../helpers/site.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
-let example: BuildResult;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  example = await sharedBuild(PROJECT_ROOT);
-  expect(example.status, example.stderr).toBe(0);
-  server = await serveDirectory(example.outDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser();
 
 async function open(path: string, viewport: { width: number; height: number }, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport, ...options });
+  const context = await site.browser.newContext({ viewport, ...options });
   const page = await context.newPage();
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   return page;
 }
 const close = (page: Page) => page.context().close();
@@ -102,7 +89,7 @@ describe('search', () => {
     await page.keyboard.press('/');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search');
     await expect(page.locator('#site-search').inputValue()).resolves.toBe('');
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.locator('#search-page-query').fill('');
     await page.locator('#search-page-query').pressSequentially('a/b');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-page-query');
@@ -187,7 +174,7 @@ describe('tables', () => {
     const local = await serveDirectory(built.outDir);
     try {
       expect(built.status, built.stderr).toBe(0);
-      const context = await browser.newContext({ viewport: PHONE });
+      const context = await site.browser.newContext({ viewport: PHONE });
       const page = await context.newPage();
       await page.goto(`${local.url}/metrics/on-time-performance/`);
       const table = page.locator('.narrative table');

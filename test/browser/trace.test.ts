@@ -1,30 +1,17 @@
 /** In a real browser: from a metric page, follow the trace link by link up to the mission. */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveDirectory } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { serveDirectory } from '../helpers/browser.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
-import { PROJECT_ROOT, type BuildResult } from '../helpers/site.ts';
+import { siteInBrowser } from '../helpers/site-in-browser.ts';
+import { PROJECT_ROOT } from '../helpers/site.ts';
 
-let build: BuildResult;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  build = await sharedBuild(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
-  expect(build.status).toBe(0);
-  server = await serveDirectory(build.outDir);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = siteInBrowser(join(PROJECT_ROOT, 'test/fixtures/site-catalog'));
 
 describe('a staff member tracing a metric to the mission', () => {
   it('reads why the metric matters, then reaches the mission by following the trace', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await page.goto(`${server.url}/metrics/headway-gaps/`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}/metrics/headway-gaps/`);
     await expect(page.locator('[data-why]').textContent()).resolves.toContain('gaps are the first sign that buses will bunch');
 
     const visited: string[] = [];
@@ -53,7 +40,7 @@ describe('the trace of a metric that supports two goals (example catalog)', () =
     const example = await sharedBuild(PROJECT_ROOT, '2026-11-23');
     expect(example.status).toBe(0);
     const exampleServer = await serveDirectory(example.outDir);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${exampleServer.url}/metrics/depression-remission-12-months/`);
     const box = await page.locator('[data-diagram="trace"] svg g.self').evaluate((group) => {
       const rect = group.querySelector('rect')!.getBoundingClientRect();
