@@ -32,3 +32,16 @@ export function writtenTags(tags: readonly string[] | undefined): string[] {
 export function assumedFields(tags: readonly string[] | undefined): Set<string> {
   return new Set((tags ?? []).filter(isAssumedTag).map((tag) => tag.slice(ASSUMED_TAG_PREFIX.length)));
 }
+
+/** What a page calls an owner whose name an import left open. */
+export const NOT_NAMED = 'Not named yet';
+
+/**
+ * What an owner is called wherever the site names one: its name; "Not named yet" where an import
+ * left the name open; the bare id where no such owner exists (a rule reports that).
+ */
+export function ownerName(owners: ReadonlyMap<string, { data: { name: string } }>, id: string): string {
+  const owner = owners.get(id);
+  if (owner === undefined) return id;
+  return writtenText(owner.data.name) ?? NOT_NAMED;
+}

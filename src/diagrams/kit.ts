@@ -3,6 +3,7 @@
  * shared by the layouts, the components that draw the boxes and the cascade's client script; the
  * captions and owner label are written once here, so an entry reads the same in every diagram.
  */
+import { ownerName } from '../core/placeholders.ts';
 import type { Catalog, MetricNode } from '../core/graph.ts';
 import type { ColumnGrid } from './tree.ts';
 import { capitalise, textWidth, truncate, wrapText } from './text.ts';
@@ -141,9 +142,9 @@ export function metricCaption(metric: MetricNode): string {
   return captionWithStatus([capitalise(metric.data.indicator), ...(metric.data.primary ? ['primary'] : [])], metric.data.status);
 }
 
-/** The owner as a box names it: the display name, or the id when no owner file gives one. */
+/** The owner as a box names it: as every page does (ownerName). */
 export function ownerLabel(catalog: Catalog, ownerId: string): string {
-  return catalog.owners.get(ownerId)?.data.name ?? ownerId;
+  return ownerName(catalog.owners, ownerId);
 }
 
 /** What a metric's box says (status, name, caption, owner) and the indicator it is marked by. */

@@ -56,11 +56,6 @@ export function statusText(status: Status, stale = false): string {
 /** A shape per status for the strategy map's metric rows, so colour is never the only cue. */
 export const STATUS_MARKS: Record<Status, string> = { green: '✓', amber: '!', red: '✕', unknown: '–' };
 
-/** The class and data attribute a box carries for its status; tests and styles read them. */
-export function statusAttributes(status: Status, stale = false) {
-  return { 'data-status': status, 'data-stale': stale ? '' : undefined };
-}
-
 /** A metric box's status: its own, with "stale" when the latest value is out of date. */
 export function metricStatus(statuses: Statuses, id: string): BoxStatus {
   const { status, stale } = statuses.metric(id);

@@ -5,7 +5,6 @@
 import type { Analysis } from '../core/analyze.ts';
 import type { Derived, FiredTrigger, Status } from '../core/derive/index.ts';
 import type { MetricNode } from '../core/graph.ts';
-import { writtenText } from '../core/placeholders.ts';
 import { plural } from '../core/plural.ts';
 import { formatValue } from './describe.ts';
 
@@ -51,14 +50,9 @@ export function actionLines(items: ActionItem[], derived: Derived): ActionLine[]
     .sort((a, b) => WORST_FIRST[a.status] - WORST_FIRST[b.status] || b.fired.length - a.fired.length || a.metric.data.name.localeCompare(b.metric.data.name, 'en'));
 }
 
-/** A value in the metric's unit; a unit an import left open is left out rather than printed. */
-export function valueWithUnit(value: number, unit: string): string {
-  return formatValue(value, writtenText(unit) ?? '').trim();
-}
-
 /** A value with only a short unit (%, days, hours): a long one ("ED visits per 1,000 patients") would not fit one line. */
 export function shortValue(value: number, unit: string): string {
-  return valueWithUnit(value, SHORT_UNITS.has(unit) ? unit : 'count');
+  return formatValue(value, SHORT_UNITS.has(unit) ? unit : 'count');
 }
 const SHORT_UNITS = new Set(['percent', 'days', 'hours']);
 

@@ -50,14 +50,6 @@ export function describeChange(change: number, unit: string): string {
   return `${change > 0 ? 'up' : 'down'} ${changeAmount(change, unit)}`;
 }
 
-/** A relative change in percent of the earlier value: "up 3.3 percent". */
-export function describeRelativeChange(from: number, to: number): string | undefined {
-  if (from === 0) return undefined;
-  const share = ((to - from) / Math.abs(from)) * 100;
-  if (share === 0) return 'unchanged';
-  return `${share > 0 ? 'up' : 'down'} ${formatNumber(Math.abs(Number(share.toFixed(1))))} percent`;
-}
-
 /** The strength of a correlation in words, from |r|; the bands are stated in docs/statuses.md. */
 export const CORRELATION_BANDS = [
   { from: 0.7, word: 'strong' },

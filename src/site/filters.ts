@@ -7,8 +7,8 @@ import type { Status } from '../core/derive/status.ts';
 import { pathToTop, type Catalog, type MetricNode } from '../core/graph.ts';
 import type { Derived } from '../core/derive/index.ts';
 import { capitalise } from '../diagrams/text.ts';
-import { writtenTags } from '../core/placeholders.ts';
-import { STATUS_WORDS } from './search.ts';
+import { ownerName, writtenTags } from '../core/placeholders.ts';
+import { STATUS_WORDS } from '../core/derive/status.ts';
 
 export const FACETS = ['owner', 'goal', 'level', 'perspective', 'indicator', 'tier', 'status', 'tag'] as const;
 export type Facet = (typeof FACETS)[number];
@@ -66,7 +66,7 @@ export function facetChoices(catalog: Catalog, all: Record<Facet, string[]>[]): 
     for (const child of goal.children) visit(child, depth + 1);
   };
   for (const root of catalog.roots) visit(root, 0);
-  const owners = [...present('owner')].map((id) => ({ value: id, label: catalog.owners.get(id)?.data.name ?? id }));
+  const owners = [...present('owner')].map((id) => ({ value: id, label: ownerName(catalog.owners, id) }));
   const statusLabels: Record<string, string> = { ...STATUS_WORDS, stale: 'Stale' };
   return {
     owner: owners.sort((a, b) => a.label.localeCompare(b.label, 'en')),

@@ -3,6 +3,8 @@
  * "How to read this catalog" page lists them all; `<Term>` links a word's first use on a page to
  * its entry there, with the meaning as a tooltip.
  */
+import type { Status } from '../core/derive/status.ts';
+
 export interface GlossaryTerm {
   /** The anchor on the guide page. */
   id: string;
@@ -33,6 +35,9 @@ export const GLOSSARY = [
 ] as const satisfies readonly GlossaryTerm[];
 
 export type TermId = (typeof GLOSSARY)[number]['id'];
+
+/** The glossary entry of each status word. */
+export const STATUS_TERMS = { green: 'on-target', amber: 'watch', red: 'off-target', unknown: 'no-status' } as const satisfies Record<Status, TermId>;
 
 export function glossaryTerm(id: TermId): GlossaryTerm {
   return GLOSSARY.find((term) => term.id === id)!;

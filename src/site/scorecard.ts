@@ -6,10 +6,9 @@ import type { Derived, Status, Trend } from '../core/derive/index.ts';
 import { currentTarget } from '../core/derive/status.ts';
 import { descendantsOf, type Catalog, type GoalNode, type MetricNode } from '../core/graph.ts';
 import { writtenText } from '../core/placeholders.ts';
-import { valueWithUnit } from './actions.ts';
-import { describeTarget, describeThresholds } from './describe.ts';
+import { changeAmount, describeTarget, describeThresholds } from './describe.ts';
 import { href } from './links.ts';
-import { STATUS_WORDS } from './search.ts';
+import { STATUS_WORDS } from '../core/derive/status.ts';
 
 /** The top goals under each mission, retired ones left out, in the configured perspective order. */
 export function strategicObjectives(catalog: Catalog): GoalNode[] {
@@ -66,18 +65,11 @@ export function targetWords(metric: MetricNode, today: string): string | undefin
   return green ? `On target ${green}` : undefined;
 }
 
-/** A change in the metric's unit; a change between percentages is in percentage points, not percent. */
-export function changeWords(change: number, unit: string): string {
-  const size = Math.abs(change);
-  if (unit === 'percent') return `${valueWithUnit(size, 'count')} percentage ${size === 1 ? 'point' : 'points'}`;
-  return valueWithUnit(size, unit);
-}
-
 export const TREND_ARROWS: Record<Trend['direction'], string> = { up: '↑', down: '↓', flat: '→' };
 
 /** A trend for a screen reader: "Up 0.5 percentage points since 2026-09-30, the better way". */
 export function trendWords(trend: Trend, unit: string): string {
   if (trend.direction === 'flat') return `Unchanged since ${trend.since}`;
   const way = trend.better === null ? '' : trend.better ? ', the better way' : ', the worse way';
-  return `${trend.direction === 'up' ? 'Up' : 'Down'} ${changeWords(trend.change, unit)} since ${trend.since}${way}`;
+  return `${trend.direction === 'up' ? 'Up' : 'Down'} ${changeAmount(trend.change, unit)} since ${trend.since}${way}`;
 }

@@ -252,9 +252,22 @@ describe('the diagrams on a phone (390px)', () => {
       expect(state.scale).toBeGreaterThanOrEqual(1); // 11px text stays 11px
       await expect(page.locator(`${selector} [data-scroll-hint]`).isVisible()).resolves.toBe(true);
       await expect(page.locator(`${selector} [data-fit]`).isVisible()).resolves.toBe(true);
+      // While it scrolls, the frame is a named region the keyboard can reach.
+      const frame = page.locator(`${selector} [data-frame]`).first();
+      await expect(frame.getAttribute('tabindex')).resolves.toBe('0');
+      await expect(frame.getAttribute('role')).resolves.toBe('region');
       await page.close();
     });
   }
+
+  it('leaves a diagram that fits out of the tab order', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}/metrics/headway-gaps/`);
+    const frame = page.locator('[data-diagram="drivers"] [data-frame]').first();
+    await expect.poll(() => frame.getAttribute('tabindex')).toBeNull();
+    await expect(frame.getAttribute('role')).resolves.toBeNull();
+    await page.close();
+  });
 
   it('scales the cascade to the frame with "Fit to width" and back, and scrolls the named frame from the keyboard', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 800 } });

@@ -68,6 +68,11 @@ describe('the header', () => {
     await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(guide.isVisible()).resolves.toBe(false);
     await expect(page.evaluate(() => document.activeElement?.hasAttribute('data-menu-button'))).resolves.toBe(true);
+    // Tabbing past the open menu closes it, so it never covers what has focus.
+    await button.click();
+    await page.locator('#site-search').focus();
+    while (await page.evaluate(() => document.activeElement?.closest('[data-site-header]') !== null)) await page.keyboard.press('Tab');
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
     await close(page);
   });
 

@@ -1,6 +1,6 @@
 /** Values, changes, triggers and correlations in words: percentage points against percent, lag 0 against lag n. */
 import { describe, expect, it } from 'vitest';
-import { changeAmount, correlationStrength, describeChange, describeCondition, describeCorrelation, describeRelativeChange, formatValue } from '../../src/site/describe.ts';
+import { changeAmount, correlationStrength, describeChange, describeCondition, describeCorrelation, formatValue } from '../../src/site/describe.ts';
 
 describe('changes', () => {
   it('words a change of a percent metric in percentage points, of any other unit in that unit', () => {
@@ -10,12 +10,6 @@ describe('changes', () => {
     expect(describeChange(1200, 'count')).toBe('up 1,200');
     expect(describeChange(0, 'percent')).toBe('unchanged');
     expect(changeAmount(-0.5, 'percent')).toBe('0.5 percentage points');
-  });
-
-  it('words a relative change in percent of the earlier value', () => {
-    expect(describeRelativeChange(60, 62)).toBe('up 3.3 percent');
-    expect(describeRelativeChange(50, 40)).toBe('down 20 percent');
-    expect(describeRelativeChange(0, 4)).toBeUndefined();
   });
 
   it('says a change trigger is relative, so a percent metric’s "-3%" is not read as 3 points', () => {

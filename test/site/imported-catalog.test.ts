@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ASSUMED_TAG_PREFIX, PLACEHOLDER_PREFIX } from '../../src/core/placeholders.ts';
-import { GITLAB_SOURCE, importInto, readTree, REAL_WORLD, removeTempDirs } from '../helpers/import.ts';
+import { GITLAB_SOURCE, importInto, METRIC_HUB_SOURCE, readTree, REAL_WORLD, removeTempDirs } from '../helpers/import.ts';
 import { buildSite, readPage, text, type BuildResult } from '../helpers/site.ts';
 
 const ABSENT = !existsSync(GITLAB_SOURCE);
@@ -30,6 +30,16 @@ function publishedFiles(outDir: string): string[] {
 /** The page type of a file: its first folder, or "(home)" for the top-level page. */
 const pageType = (file: string) => (file.includes(sep) ? file.split(sep)[0]! : '(home)');
 
+/** Leaks in a built site, as "page type: wording" → number of files. */
+function leaksIn(outDir: string): Record<string, number> {
+  const found: Record<string, number> = {};
+  for (const file of publishedFiles(outDir)) {
+    const content = readFileSync(join(outDir, file), 'utf8');
+    for (const leak of LEAKS) if (content.includes(leak)) found[`${pageType(file)}: ${leak}`] = (found[`${pageType(file)}: ${leak}`] ?? 0) + 1;
+  }
+  return found;
+}
+
 afterAll(removeTempDirs);
 
 describe.skipIf(ABSENT)(ABSENT ? `${name} (skipped: ${REAL_WORLD} is absent)` : name, () => {
@@ -41,11 +51,7 @@ describe.skipIf(ABSENT)(ABSENT ? `${name} (skipped: ${REAL_WORLD} is absent)` : 
   beforeAll(() => {
     dir = importInto('gitlab-pi', GITLAB_SOURCE).dir;
     build = buildSite(dir);
-    found = {};
-    for (const file of publishedFiles(build.outDir)) {
-      const content = readFileSync(join(build.outDir, file), 'utf8');
-      for (const leak of LEAKS) if (content.includes(leak)) found[`${pageType(file)}: ${leak}`] = (found[`${pageType(file)}: ${leak}`] ?? 0) + 1;
-    }
+    found = leaksIn(build.outDir);
   });
   afterAll(() => build && rmSync(build.outDir, { recursive: true, force: true }));
 
@@ -94,5 +100,24 @@ describe.skipIf(ABSENT)(ABSENT ? `${name} (skipped: ${REAL_WORLD} is absent)` : 
     expect(text(health.querySelector('[data-needs-action]'))).toBe('');
     expect(text(health.querySelector('main'))).toContain('No active metric has values yet, so no trigger can fire.');
     expect(text(health.querySelector('[data-fresh]'))).toBe('No active metric has values yet, so none can be up to date or stale.');
+  });
+});
+
+// Mozilla's metric-hub names no owners: the import's unnamed owner is on every page.
+const HUB_ABSENT = !existsSync(METRIC_HUB_SOURCE);
+const hubName = 'a catalog imported from Mozilla metric-hub';
+describe.skipIf(HUB_ABSENT)(HUB_ABSENT ? `${hubName} (skipped: ${REAL_WORLD} is absent)` : hubName, () => {
+  let build: BuildResult;
+  beforeAll(() => {
+    build = buildSite(importInto('metric-hub', METRIC_HUB_SOURCE).dir);
+  });
+  afterAll(() => build && rmSync(build.outDir, { recursive: true, force: true }));
+
+  it('shows no placeholder, import tag or "nothing fired" claim on any page, the unnamed owner included', () => {
+    expect(build.status, build.stderr).toBe(0);
+    expect(publishedFiles(build.outDir).length).toBeGreaterThan(400);
+    expect(leaksIn(build.outDir)).toEqual({});
+    const owner = readPage(build.outDir, 'owners/unassigned');
+    expect(text(owner.querySelector('h1'))).toBe('Not named yet');
   });
 });

@@ -7,8 +7,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actionLines, firedTriggerItems, nothingFiredMessage, shortCondition, valueWithUnit } from '../../src/site/actions.ts';
-import { changeWords, headlineMetrics, statusCounts, strategicObjectives, trendWords } from '../../src/site/scorecard.ts';
+import { actionLines, firedTriggerItems, nothingFiredMessage, shortCondition } from '../../src/site/actions.ts';
+import { formatValue } from '../../src/site/describe.ts';
+import { headlineMetrics, statusCounts, strategicObjectives, trendWords } from '../../src/site/scorecard.ts';
 import { analyzeCatalog } from '../../src/core/analyze.ts';
 import { analyze, removeCatalogs, TODAY, validCatalog, writeCatalog, type Files } from '../helpers/catalog.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
@@ -76,7 +77,7 @@ describe('the overview of the example as a scorecard', () => {
       const state = example.derived.metrics.get(metric.id)!;
       expect(metric.data.primary, metric.id).toBe(true);
       expect(row.querySelector('a.score__name')?.getAttribute('href')).toBe(`/metrics/${metric.id}/`);
-      expect(text(row.querySelector('[data-value] .number')).startsWith(valueWithUnit(state.latest!.value, 'count')), metric.id).toBe(true);
+      expect(text(row.querySelector('[data-value] .number')).startsWith(formatValue(state.latest!.value, 'count')), metric.id).toBe(true);
       expect(text(row.querySelector('[data-target]'))).toMatch(/^(Target .+ by \d{4}-\d{2}-\d{2}|On target .+)$/);
       expect(row.querySelector('.sparkline path')).not.toBeNull();
       const trend = row.querySelector('[data-trend]')!;
@@ -225,10 +226,7 @@ describe('what the overview says, in words', () => {
     expect(lines.some((l) => l.fired.length > 1)).toBe(true);
   });
 
-  it('words a change between percentages in percentage points', () => {
-    expect(changeWords(2.6, 'percent')).toBe('2.6 percentage points');
-    expect(changeWords(-1, 'percent')).toBe('1 percentage point');
-    expect(changeWords(-3, 'days')).toBe('3 days');
+  it('words a trend between percentages in percentage points', () => {
     expect(trendWords({ direction: 'up', better: false, change: 0.5, since: '2026-09-30' }, 'percent')).toBe('Up 0.5 percentage points since 2026-09-30, the worse way');
     expect(trendWords({ direction: 'flat', better: null, change: 0, since: '2026-09-30' }, 'days')).toBe('Unchanged since 2026-09-30');
   });

@@ -9,6 +9,10 @@ export function enhanceHeader(header: HTMLElement): void {
   const isOpen = () => button.getAttribute('aria-expanded') === 'true';
   const setOpen = (open: boolean) => button.setAttribute('aria-expanded', String(open));
   button.addEventListener('click', () => setOpen(!isOpen()));
+  // A menu left open while focus moves on would cover what is focused: close it.
+  header.addEventListener('focusout', (event) => {
+    if (isOpen() && button.offsetParent !== null && !header.contains(event.relatedTarget as Node | null)) setOpen(false);
+  });
   header.addEventListener('keydown', (event) => {
     if (event.key !== 'Escape' || !isOpen() || button.offsetParent === null) return;
     setOpen(false);
