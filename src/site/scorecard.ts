@@ -56,10 +56,13 @@ export function statusCounts(catalog: Catalog, derived: Derived): { active: numb
 
 const filteredIndex = (status: string) => `${href('metrics/')}?status=${encodeURIComponent(status)}`;
 
-/** What a target is, in words: the target in force today, else the green threshold, else nothing. */
-export function targetWords(metric: MetricNode, today: string): string | undefined {
+/**
+ * What a target is, in words: the target in force on `date` (the date the status is judged at,
+ * as the metric page's summary says it), else the green threshold, else nothing.
+ */
+export function targetWords(metric: MetricNode, date: string): string | undefined {
   const unit = writtenText(metric.data.unit) ?? '';
-  const target = currentTarget(metric.data, today);
+  const target = currentTarget(metric.data, date);
   if (target) return `Target ${describeTarget(target, unit)}`;
   const green = describeThresholds({ ...metric.data, unit })?.green;
   return green ? `On target ${green}` : undefined;

@@ -89,6 +89,18 @@ describe('the overview of the example as a scorecard', () => {
     }
   });
 
+  it('states the same target on a row as the metric’s own page does', () => {
+    const rows = home().querySelectorAll('[data-score-row]');
+    expect(rows.length).toBeGreaterThan(4);
+    for (const row of rows) {
+      const id = row.getAttribute('data-metric')!;
+      const summary = readPage(exampleBuild.outDir, `metrics/${id}`).querySelector('[data-metric-summary] [data-target]');
+      if (!summary) continue;
+      // The summary adds progress after the target ("· behind the target path").
+      expect(text(summary).startsWith(text(row.querySelector('[data-target]'))), id).toBe(true);
+    }
+  });
+
   it('colours the trend by whether the move is the better way', () => {
     const rows = home().querySelectorAll('[data-score-row]');
     const tones = rows.map((row) => {
