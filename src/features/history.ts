@@ -12,6 +12,7 @@ import { kindOfFolder, type FileKind } from '../core/kinds.ts';
 import { gitProblem, readObjects, repoInfo, runGit, CATALOG_PATHS, type GitRunner } from './git.ts';
 import { entryParts } from '../core/read/entry.ts';
 import { parseYaml } from '../core/read/yaml.ts';
+import { repositoryBase, repositoryHost } from './repository.ts';
 
 export interface Commit {
   hash: string;
@@ -119,9 +120,22 @@ export function parseLog(output: string): { commit: Commit; changes: RawChange[]
         i += 1;
       }
     }
+    LOG_ORDER.set(commit, commits.length);
     commits.push({ commit, changes });
   }
   return commits;
+}
+
+/** Each parsed commit's place in git's log, which breaks ties between commits made in the same second. */
+const LOG_ORDER = new WeakMap<Commit, number>();
+
+/**
+ * Newest commit first, by the instant it was made: author times carry the author's own offset, so
+ * "2026-09-01T09:00:00+02:00" is earlier than "2026-09-01T08:00:00Z" though it sorts after it as
+ * text. Commits of the same instant keep git's log order (or their order here, when not from a log).
+ */
+export function newestFirst(a: Commit, b: Commit): number {
+  return Date.parse(b.time) - Date.parse(a.time) || (LOG_ORDER.get(a) ?? 0) - (LOG_ORDER.get(b) ?? 0);
 }
 
 /** Whether a file's versions are worth comparing field by field: entries and the config, not values. */
@@ -278,7 +292,7 @@ export function timeline(history: History): TimelineMonth[] {
   const sorted = [...months.values()].sort((a, b) => (a.month < b.month ? 1 : -1));
   for (const month of sorted) {
     for (const group of [month.metrics, month.goals]) {
-      for (const list of Object.values(group)) list.sort((a, b) => (a.commit.time < b.commit.time ? 1 : a.commit.time > b.commit.time ? -1 : a.id < b.id ? -1 : 1));
+      for (const list of Object.values(group)) list.sort((a, b) => newestFirst(a.commit, b.commit) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     }
   }
   return sorted;
@@ -288,34 +302,32 @@ export function timeline(history: History): TimelineMonth[] {
 // Reading the history as history: links to the repository host, short phrases per change, and
 // the catalog's changes grouped by commit.
 
-/** Where a commit and a pull request live on the catalog's repository host, when it is known. */
+/** A reference in a commit subject: `#` (a GitHub pull request or issue, a GitLab issue) or `!` (a GitLab merge request). */
+export type ReferenceSigil = '#' | '!';
+
+/** Where a commit and a referenced request or issue live on the catalog's repository host, when it is known. */
 export interface HostLinks {
   commit(hash: string): string;
-  /** The pull (GitHub) or merge (GitLab) request numbered `number`. */
-  request(number: string): string;
+  /** The page for `#N` or `!N`, or undefined when the host gives that sigil no meaning. */
+  reference(sigil: ReferenceSigil, number: string): string | undefined;
 }
 
 /**
- * Links for GitHub (`/commit/<sha>`, `/pull/<n>`) and GitLab (`/-/commit/<sha>`,
- * `/-/merge_requests/<n>`) repositories, from the config's `repository` URL; none for other hosts,
- * whose URL scheme is not known.
+ * Links for GitHub (`/commit/<sha>`; `#N` → `/pull/N`, which GitHub redirects for an issue) and
+ * GitLab (`/-/commit/<sha>`; `!N` → `/-/merge_requests/N`, `#N` → `/-/issues/N`) repositories,
+ * from the config's `repository` URL; none for other hosts, whose URL scheme is not known, or for a
+ * URL repositoryBase refuses.
  */
 export function hostLinks(repository: string | undefined): HostLinks | undefined {
-  if (!repository || !/^https?:\/\//i.test(repository)) return undefined;
-  const repo = repository.trim().replace(/\/+$/, '').replace(/\.git$/, '');
-  let host: string;
-  try {
-    host = new URL(repo).hostname.toLowerCase();
-  } catch {
-    return undefined;
-  }
-  if (host === 'github.com' || host.endsWith('.github.com')) return { commit: (hash) => `${repo}/commit/${hash}`, request: (n) => `${repo}/pull/${n}` };
-  if (host === 'gitlab.com' || host.startsWith('gitlab.')) return { commit: (hash) => `${repo}/-/commit/${hash}`, request: (n) => `${repo}/-/merge_requests/${n}` };
-  return undefined;
+  const base = repositoryBase(repository);
+  const host = base && repositoryHost(base);
+  if (!base || !host) return undefined;
+  if (host === 'github') return { commit: (hash) => `${base}/commit/${hash}`, reference: (sigil, n) => (sigil === '#' ? `${base}/pull/${n}` : undefined) };
+  return { commit: (hash) => `${base}/-/commit/${hash}`, reference: (sigil, n) => `${base}/-/${sigil === '!' ? 'merge_requests' : 'issues'}/${n}` };
 }
 
-/** A commit subject cut around its request reference: "Tighten targets (#123)" → text, "#123", "123". */
-export type SubjectPart = { text: string } | { text: string; request: string };
+/** A commit subject cut around its references: "Tighten targets (#123)" → text, then "#123" with its sigil and number. */
+export type SubjectPart = { text: string } | { text: string; sigil: ReferenceSigil; number: string };
 
 /** Splits a subject at GitHub's "(#123)" and GitLab's "(!123)" / "See merge request …!123" references. */
 export function subjectParts(subject: string): SubjectPart[] {
@@ -323,7 +335,7 @@ export function subjectParts(subject: string): SubjectPart[] {
   let last = 0;
   for (const match of subject.matchAll(/(?<=\(|\s|^)([#!])(\d+)(?=\)|\s|$|[.,;:])/g)) {
     if (match.index > last) parts.push({ text: subject.slice(last, match.index) });
-    parts.push({ text: match[0], request: match[2]! });
+    parts.push({ text: match[0], sigil: match[1] as ReferenceSigil, number: match[2]! });
     last = match.index + match[0].length;
   }
   if (last < subject.length) parts.push({ text: subject.slice(last) });
@@ -417,7 +429,7 @@ export function commitMonths(months: readonly TimelineMonth[]): CommitMonth[] {
         }
       }
     }
-    const commits = [...groups.values()].sort((a, b) => (a.commit.time < b.commit.time ? 1 : a.commit.time > b.commit.time ? -1 : 0));
+    const commits = [...groups.values()].sort((a, b) => newestFirst(a.commit, b.commit));
     for (const { entries } of commits) entries.sort((a, b) => (a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind === 'metric' ? -1 : 1));
     return { month, commits };
   });

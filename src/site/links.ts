@@ -1,6 +1,9 @@
 /** Site URLs, honouring Astro's `base` so the catalog can live under a sub-path (GitHub Pages). */
 import { KINDS, perKind, type EntryKind } from '../core/kinds.ts';
 import type { CatalogConfig } from '../core/schemas/config.ts';
+import { repositoryBase } from '../features/repository.ts';
+
+export { repositoryBase };
 
 const BASE_PATH = Symbol.for('plumbline.base-path');
 const shared = globalThis as typeof globalThis & { [BASE_PATH]?: string };
@@ -30,7 +33,7 @@ export function safeHref(url: string | undefined): string | undefined {
 
 /** The repository host's edit page for a catalog file, when the config names a repository. */
 export function editUrl(config: CatalogConfig, file: string): string | undefined {
-  if (!config.repository) return undefined;
-  const repo = config.repository.replace(/\/+$/, '').replace(/\.git$/, '');
+  const repo = repositoryBase(config.repository);
+  if (!repo) return undefined;
   return safeHref(`${repo}/edit/${encodeURIComponent(config.branch)}/${file.split('/').map(encodeURIComponent).join('/')}`);
 }

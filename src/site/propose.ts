@@ -8,6 +8,10 @@
 import { issueWords, type IssueWords } from '../core/issue-words.ts';
 import { CADENCES, ID_PATTERN } from '../core/schemas/common.ts';
 import { DIRECTIONS, INDICATORS, MEASURES, metricSchema, TIERS } from '../core/schemas/metric.ts';
+import { fileUrl, repositoryBase } from '../features/repository.ts';
+
+/** The guide to writing a metric file, kept in the catalog's repository (see src/init/kit.ts). */
+const WRITING_GUIDE = 'docs/writing-metrics.md';
 
 export type FieldType = 'text' | 'textarea' | 'select' | 'number' | 'date' | 'url' | 'list' | 'checkbox' | 'choice';
 
@@ -325,14 +329,21 @@ export function metricYaml(data: Record<string, unknown>): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The repository host's page for a new file, pre-filled (GitHub: /new/<branch>?filename=…&value=…). */
-export function newFileUrl(repository: string, branch: string, path: string, content: string): string {
-  const repo = repository.replace(/\/+$/, '').replace(/\.git$/, '');
+/**
+ * The repository host's page for a new file, pre-filled (GitHub: /new/<branch>?filename=…&value=…);
+ * undefined for a repository URL repositoryBase refuses, so the form shows the file to copy instead.
+ */
+export function newFileUrl(repository: string, branch: string, path: string, content: string): string | undefined {
+  const repo = repositoryBase(repository);
+  if (!repo) return undefined;
   return `${repo}/new/${encodeURIComponent(branch)}?filename=${encodeURIComponent(path)}&value=${encodeURIComponent(content)}`;
 }
 
-/** Where the catalog's repository explains how to write a metric file: docs/writing-metrics.md on its branch. */
-export function writingGuideUrl(repository: string, branch: string): string {
-  const repo = repository.replace(/\/+$/, '').replace(/\.git$/, '');
-  return `${repo}/blob/${encodeURIComponent(branch)}/docs/writing-metrics.md`;
+/**
+ * Where the catalog's repository explains how to write a metric file: docs/writing-metrics.md on
+ * its branch, as GitHub or GitLab shows it; undefined on other hosts (the page then names the file).
+ */
+export function writingGuideUrl(repository: string, branch: string): string | undefined {
+  const repo = repositoryBase(repository);
+  return repo && fileUrl(repo, branch, WRITING_GUIDE);
 }

@@ -103,6 +103,49 @@ describe('/propose/ on the example catalog', () => {
     await page.close();
   });
 
+  it('on submit, takes focus to a choice list with a problem even when its filter hides every option', async () => {
+    const page = await openForm();
+    await page.getByLabel('Name (required)', { exact: true }).fill('Second visits within 30 days');
+    await page.getByLabel('Description (required)', { exact: true }).fill('Patients who come back within 30 days.');
+    await page.getByLabel('This metric matters because … (required)', { exact: true }).fill('A second visit means the first one helped.');
+    const owner = page.locator('[data-field-box="owner"]');
+    await owner.getByLabel('Find an owner by name').fill('no such owner');
+    await expect(owner.locator('[data-options] li:visible').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: /Check, then open/ }).click();
+    await expect(page.locator('[data-error-for="owner"]').isVisible()).resolves.toBe(true);
+    // Owner is the first field with a problem: focus lands on its filter, which names the problem.
+    const focused = await page.evaluate(() => ({ filter: document.activeElement?.matches('[data-field-box="owner"] [data-filter]'), described: document.activeElement?.getAttribute('aria-describedby') }));
+    expect(focused.filter).toBe(true);
+    expect(focused.described).toContain(await page.locator('[data-error-for="owner"]').getAttribute('id'));
+
+    // Filtered to some options, the first visible one takes focus.
+    await owner.getByLabel('Find an owner by name').fill('behavioral');
+    await page.getByRole('button', { name: /Check, then open/ }).click();
+    await expect(page.evaluate(() => document.activeElement?.closest('label')?.textContent)).resolves.toMatch(/Behavioral health/);
+    await page.close();
+  });
+
+  it('on a proposal without problems, takes focus to the heading of the file it made', async () => {
+    const page = await openForm();
+    await page.getByLabel('Name (required)', { exact: true }).fill('Second visits within 30 days');
+    await page.getByLabel('Description (required)', { exact: true }).fill('Patients who come back within 30 days.');
+    await page.getByLabel('This metric matters because … (required)', { exact: true }).fill('A second visit means the first one helped.');
+    await page.locator('[data-field-box="owner"]').getByLabel('Find an owner by name').fill('behavioral');
+    await page.getByRole('radio', { name: /Behavioral health/ }).check();
+    await page.getByLabel('Indicator (required)', { exact: true }).selectOption('lagging');
+    await page.getByLabel('Unit (required)', { exact: true }).fill('percent');
+    await page.getByLabel('Better when it goes (required)', { exact: true }).selectOption('up');
+    await page.getByLabel('Formula (required)', { exact: true }).fill('Second visits / first visits');
+    await page.getByLabel('Cadence (required)', { exact: true }).selectOption('monthly');
+    const opened = page.context().waitForEvent('page');
+    await page.getByRole('button', { name: /Check, then open/ }).click();
+    await (await opened).close();
+    await expect(page.locator('[data-result]').isVisible()).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('result-heading');
+    await expect(page.locator('#result-heading').getAttribute('tabindex')).resolves.toBe('-1');
+    await page.close();
+  });
+
   it('without JavaScript, shows only the instructions and the link to the writing guide', async () => {
     const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

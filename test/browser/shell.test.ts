@@ -124,6 +124,35 @@ describe('search', () => {
     await close(page);
   });
 
+  it('"Show more results" adds each batch once, however fast it is clicked, and hands focus to the first new result', async () => {
+    const page = await open('/search/?q=patients', DESKTOP);
+    const summary = page.locator('[data-search-summary]');
+    await page.waitForFunction(() => /results for/.test(document.querySelector('[data-search-summary]')!.textContent!));
+    const total = Number(/^(\d+) results/.exec((await summary.textContent())!)![1]);
+    expect(total).toBeGreaterThan(25);
+    const more = page.locator('[data-search-more]');
+    const hrefs = () => page.locator('[data-search-results] li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    // A double click while the batch loads: the second click must not add the same batch again.
+    await more.dblclick();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length >= Math.min(n, 50), total);
+    await page.waitForTimeout(300);
+    const listed = await hrefs();
+    expect(listed.length).toBe(Math.min(total, 50));
+    expect(new Set(listed).size).toBe(listed.length);
+    // From the keyboard, to the last batch: focus goes on to the first new result, never to the page.
+    let shown = listed.length;
+    while (shown < total) {
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-search-results] li').length > n, shown);
+      await expect(page.evaluate((n) => document.activeElement === document.querySelectorAll('[data-search-results] li')[n]?.querySelector('a'), shown)).resolves.toBe(true);
+      shown = await page.locator('[data-search-results] li').count();
+    }
+    await expect(more.isVisible()).resolves.toBe(false);
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('A');
+    await close(page);
+  });
+
   it('opens all results with Enter in the header box', async () => {
     const page = await open('/', DESKTOP);
     await page.fill('#site-search', 'wait');

@@ -7,7 +7,7 @@ import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FieldChange } from '../../src/features/fields.ts';
-import { changePhrases, commitMonths, fieldPhrases, hostLinks, metricTurnover, subjectParts, type Commit, type TimelineMonth } from '../../src/features/history.ts';
+import { changePhrases, commitMonths, fieldPhrases, hostLinks, metricTurnover, newestFirst, parseLog, subjectParts, timeline, type Commit, type History, type TimelineMonth } from '../../src/features/history.ts';
 import { codeSpans, findingSentence, ruleDocsUrl } from '../../src/site/findings.ts';
 import { commitAll, removeRepos, repoWith, writeFiles } from '../helpers/git.ts';
 import { sharedBuild } from '../helpers/shared-build.ts';
@@ -16,16 +16,31 @@ import { buildSite, PROJECT_ROOT, readPage, text, type BuildResult } from '../he
 describe('links to the repository host', () => {
   it('links commits and requests on GitHub and GitLab, and nothing elsewhere', () => {
     expect(hostLinks('https://github.com/harbor/metrics.git/')?.commit('abc')).toBe('https://github.com/harbor/metrics/commit/abc');
-    expect(hostLinks('https://github.com/harbor/metrics')?.request('12')).toBe('https://github.com/harbor/metrics/pull/12');
+    expect(hostLinks('https://github.com/harbor/metrics')?.reference('#', '12')).toBe('https://github.com/harbor/metrics/pull/12');
     expect(hostLinks('https://gitlab.com/gitlab-com/handbook')?.commit('abc')).toBe('https://gitlab.com/gitlab-com/handbook/-/commit/abc');
-    expect(hostLinks('https://gitlab.example.org/team/kpis')?.request('7')).toBe('https://gitlab.example.org/team/kpis/-/merge_requests/7');
+    expect(hostLinks('https://gitlab.example.org/team/kpis')?.reference('!', '7')).toBe('https://gitlab.example.org/team/kpis/-/merge_requests/7');
     expect(hostLinks('https://bitbucket.org/team/kpis')).toBeUndefined();
     expect(hostLinks(undefined)).toBeUndefined();
   });
 
-  it('finds the request number in a subject, and leaves other numbers alone', () => {
-    expect(subjectParts('Tighten the thresholds (#123)')).toEqual([{ text: 'Tighten the thresholds (' }, { text: '#123', request: '123' }, { text: ')' }]);
-    expect(subjectParts('Merge branch into main !45')).toEqual([{ text: 'Merge branch into main ' }, { text: '!45', request: '45' }]);
+  it('links a reference by its sigil: GitLab #N is an issue and !N a merge request; GitHub knows only #N', () => {
+    const gitlab = hostLinks('https://gitlab.com/team/kpis')!;
+    expect(gitlab.reference('#', '123')).toBe('https://gitlab.com/team/kpis/-/issues/123');
+    expect(gitlab.reference('!', '123')).toBe('https://gitlab.com/team/kpis/-/merge_requests/123');
+    const github = hostLinks('https://github.com/harbor/metrics')!;
+    expect(github.reference('#', '123')).toBe('https://github.com/harbor/metrics/pull/123');
+    expect(github.reference('!', '123')).toBeUndefined();
+  });
+
+  it('never carries credentials, a query or a fragment from the configured URL into a link', () => {
+    for (const repository of ['https://user:token@github.com/o/r', 'https://token@gitlab.com/o/r', 'https://github.com/o/r?x', 'https://github.com/o/r#y', 'https://user:token@github.com/o/r?x#y']) {
+      expect(hostLinks(repository), repository).toBeUndefined();
+    }
+  });
+
+  it('finds the request number in a subject with its sigil, and leaves other numbers alone', () => {
+    expect(subjectParts('Tighten the thresholds (#123)')).toEqual([{ text: 'Tighten the thresholds (' }, { text: '#123', sigil: '#', number: '123' }, { text: ')' }]);
+    expect(subjectParts('Merge branch into main !45')).toEqual([{ text: 'Merge branch into main ' }, { text: '!45', sigil: '!', number: '45' }]);
     expect(subjectParts('Target 95% by 2027, see issue#3')).toEqual([{ text: 'Target 95% by 2027, see issue#3' }]);
   });
 });
@@ -74,6 +89,25 @@ describe('the timeline by commit, and metrics added and retired', () => {
     expect(september!.commits[0]!.entries.map((e) => e.phrases)).toEqual([['owner changed (x → y)']]);
   });
 
+  it('orders commits by the instant they were made, whatever offset their author wrote', () => {
+    // 09:00 at +02:00 is 07:00Z: earlier than 08:00Z, though it sorts after it as text.
+    const east = commit('east', '2026-09-03T09:00:00+02:00');
+    const utc = commit('utc', '2026-09-03T08:00:00Z');
+    const added = (id: string, at: Commit) => ({ change: 'added' as const, path: `metrics/${id}.yaml`, exists: true, id, commit: at });
+    const [month] = commitMonths([{ month: '2026-09', metrics: { ...empty(), added: [added('x', east), added('y', utc)] }, goals: empty() }]);
+    expect(month!.commits.map((c) => c.commit.hash)).toEqual(['utc', 'east']);
+
+    const history = { files: [{ path: 'metrics/x.yaml', exists: true, changes: [{ commit: east, change: 'added', path: 'metrics/x.yaml' }] }, { path: 'metrics/y.yaml', exists: true, changes: [{ commit: utc, change: 'added', path: 'metrics/y.yaml' }] }] } as unknown as History;
+    expect(timeline(history)[0]!.metrics.added.map((e) => e.commit.hash)).toEqual(['utc', 'east']);
+  });
+
+  it("keeps git's log order for commits made in the same second", () => {
+    const log = ['second', 'first'].map((hash, i) => `\x1e${hash}\x1f${i ? '2026-09-03T10:00:00+02:00' : '2026-09-03T08:00:00Z'}\x1fAna\x1fCommit ${hash}`).join('');
+    const [newer, older] = parseLog(log).map((p) => p.commit);
+    expect([older!, newer!].sort(newestFirst).map((c) => c.hash)).toEqual(['second', 'first']);
+    expect([newer!, older!].sort(newestFirst).map((c) => c.hash)).toEqual(['second', 'first']);
+  });
+
   it('counts added from git and retired from the files, by month', () => {
     const turnover = metricTurnover(months, [{ id: 'a', data: {} }, { id: 'b', data: { retired: { date: '2026-06-30' } } }]);
     expect(turnover).toEqual([
@@ -119,7 +153,7 @@ describe('a catalog with history, built', () => {
     const after = before.replace('thresholds: { green: 40, red: 80 }', 'thresholds: { green: 30, red: 80 }').replace('owner: lee-chen', 'owner: operations');
     expect(after).not.toBe(before);
     writeFiles(catalog, { 'metrics/headway-gaps.yaml': after });
-    second = commitAll(catalog, 'Tighten the headway gap threshold', { author: 'Bo Chen', date: '2026-10-05T10:00:00Z' });
+    second = commitAll(catalog, 'Tighten the headway gap threshold (!5)', { author: 'Bo Chen', date: '2026-10-05T10:00:00Z' });
     build = buildSite(catalog);
   });
   afterAll(() => {
@@ -143,6 +177,12 @@ describe('a catalog with history, built', () => {
     const entries = commit.querySelectorAll('[data-entry]');
     expect(entries.length).toBe(3 + 5);
     expect(entries.every((li) => !text(li).includes('Harbor Transit catalog'))).toBe(true);
+  });
+
+  it('leaves a GitLab-style !N reference unlinked on a GitHub catalog', () => {
+    const line = readPage(build.outDir, 'changes').querySelector(`[data-commit="${second}"] [data-commit-line]`)!;
+    expect(text(line.querySelector('.commit-subject'))).toBe('Tighten the headway gap threshold (!5)');
+    expect(line.querySelector('[data-request-link]')).toBeNull();
   });
 
   it('lists what a commit changed as short phrases', () => {

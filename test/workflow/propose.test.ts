@@ -154,7 +154,13 @@ describe("the host's new-file page", () => {
   it("is GitHub's /new/<branch> with the file name and content in the query", () => {
     const url = newFileUrl('https://github.com/example/metrics.git/', 'main', 'metrics/x.yaml', 'name: A & B\n');
     expect(url).toBe('https://github.com/example/metrics/new/main?filename=metrics%2Fx.yaml&value=name%3A%20A%20%26%20B%0A');
-    expect(new URL(url).searchParams.get('value')).toBe('name: A & B\n');
+    expect(new URL(url!).searchParams.get('value')).toBe('name: A & B\n');
+  });
+
+  it('is not offered for a repository URL with credentials, a query or a fragment', () => {
+    for (const repository of ['https://user:token@github.com/o/r', 'https://github.com/o/r?x', 'https://github.com/o/r#y']) {
+      expect(newFileUrl(repository, 'main', 'metrics/x.yaml', 'name: A\n'), repository).toBeUndefined();
+    }
   });
 });
 
@@ -242,5 +248,12 @@ describe('the steps', () => {
 describe('the guide to writing a metric', () => {
   it("is docs/writing-metrics.md on the repository's branch", () => {
     expect(writingGuideUrl('https://github.com/example/metrics.git', 'trunk')).toBe('https://github.com/example/metrics/blob/trunk/docs/writing-metrics.md');
+  });
+
+  it("is under GitLab's /-/blob/ on GitLab, and not linked on a host whose URLs are not known", () => {
+    expect(writingGuideUrl('https://gitlab.com/example/metrics', 'main')).toBe('https://gitlab.com/example/metrics/-/blob/main/docs/writing-metrics.md');
+    expect(writingGuideUrl('https://gitlab.example.org/team/kpis.git/', 'release/2026')).toBe('https://gitlab.example.org/team/kpis/-/blob/release%2F2026/docs/writing-metrics.md');
+    expect(writingGuideUrl('https://bitbucket.org/team/kpis', 'main')).toBeUndefined();
+    expect(writingGuideUrl('https://user:token@github.com/o/r', 'main')).toBeUndefined();
   });
 });

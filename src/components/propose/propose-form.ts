@@ -155,8 +155,8 @@ class ProposeMetric extends HTMLElement {
       result.hidden = true;
       // Open every step with a problem, and take the reader to the first one.
       for (const error of this.querySelectorAll<HTMLElement>('[data-error-for]:not([hidden])')) error.closest('details')!.open = true;
-      const first = this.querySelector<HTMLElement>('[data-error-for]:not([hidden])')?.closest('[data-field-box]');
-      first?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      const first = this.querySelector<HTMLElement>('[data-error-for]:not([hidden])')?.closest<HTMLElement>('[data-field-box]');
+      if (first) problemControl(first).focus();
       return;
     }
     summary.hidden = true;
@@ -167,14 +167,30 @@ class ProposeMetric extends HTMLElement {
     this.querySelector('[data-yaml]')!.textContent = yaml;
     result.hidden = false;
     const repository = this.dataset.repository;
-    if (repository) {
-      const url = newFileUrl(repository, this.dataset.branch ?? 'main', path, yaml);
+    const url = repository && newFileUrl(repository, this.dataset.branch ?? 'main', path, yaml);
+    if (url) {
       const link = this.querySelector<HTMLAnchorElement>('[data-new-file-link]');
       if (link) link.href = url;
       window.open(url, '_blank', 'noopener');
     }
-    result.querySelector<HTMLElement>('h2')?.scrollIntoView({ block: 'start' });
+    // The reader is taken to the file: focus on its heading says where they are, not just the view.
+    const heading = result.querySelector<HTMLElement>('h2');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+      heading.scrollIntoView({ block: 'start' });
+    }
   }
+}
+
+/**
+ * The control to take a reader to in a field with a problem: its first invalid control they can
+ * see. A choice list's options may all be hidden by what its filter holds, and a hidden option
+ * cannot take focus, so then the filter (which names the problem too) takes it.
+ */
+function problemControl(box: HTMLElement): HTMLElement {
+  const invalid = [...box.querySelectorAll<HTMLElement>('[aria-invalid="true"]')];
+  return invalid.find((control) => !control.closest('[hidden]')) ?? box.querySelector<HTMLElement>('[data-filter]') ?? invalid[0] ?? box;
 }
 
 customElements.define('choice-picker', ChoicePicker);

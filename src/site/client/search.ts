@@ -110,13 +110,25 @@ class SearchResults extends HTMLElement {
     summary.textContent = `Searching for “${query}”…`;
     const results = (await (await loadPagefind(this)).search(query))?.results ?? [];
     summary.textContent = results.length ? `${resultCount(results.length)} for “${query}”.` : `Nothing matches “${query}”.`;
-    const showMore = async () => {
-      const batch = await Promise.all(results.slice(list.children.length, list.children.length + BATCH).map((r) => r.data()));
-      list.append(...batch.map(resultItem));
-      more.hidden = list.children.length >= results.length;
+    // One batch at a time: a second click while one loads would read the same start and add it twice.
+    let loading = false;
+    const showMore = async (takeFocus: boolean) => {
+      if (loading) return;
+      loading = true;
+      try {
+        const start = list.children.length;
+        const items = (await Promise.all(results.slice(start, start + BATCH).map((r) => r.data()))).map(resultItem);
+        list.append(...items);
+        // A clicked button that is about to hide would drop focus to the page: the reader goes on
+        // from the first new result instead, wherever the button is.
+        if (takeFocus) items[0]?.querySelector('a')?.focus();
+        more.hidden = list.children.length >= results.length;
+      } finally {
+        loading = false;
+      }
     };
-    more.addEventListener('click', showMore);
-    await showMore();
+    more.addEventListener('click', () => void showMore(true));
+    await showMore(false);
   }
 }
 
