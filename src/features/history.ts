@@ -12,6 +12,7 @@ import { kindOfFolder, type FileKind } from '../core/kinds.ts';
 import { gitProblem, readObjects, repoInfo, runGit, CATALOG_PATHS, type GitRunner } from './git.ts';
 import { entryParts } from '../core/read/entry.ts';
 import { parseYaml } from '../core/read/yaml.ts';
+import { isPlaceholder } from '../core/placeholders.ts';
 import { repositoryBase, repositoryHost } from './repository.ts';
 
 export interface Commit {
@@ -348,7 +349,7 @@ function quotable(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
   const text = String(value);
-  return text.length <= SHORT_VALUE && !text.startsWith('TODO(import)') && !/\n/.test(text) ? text : undefined;
+  return text.length <= SHORT_VALUE && !isPlaceholder(text) && !/\n/.test(text) ? text : undefined;
 }
 
 /** Words for a top-level field whose change is an edit of prose rather than a new value. */
