@@ -1,7 +1,7 @@
 /** Site URLs, honouring Astro's `base` so the catalog can live under a sub-path (GitHub Pages). */
 import { KINDS, perKind, type EntryKind } from '../core/kinds.ts';
 import type { CatalogConfig } from '../core/schemas/config.ts';
-import { repositoryBase } from '../features/repository.ts';
+import { repositoryBase, repositoryHost } from '../features/repository.ts';
 
 export { repositoryBase };
 
@@ -35,5 +35,7 @@ export function safeHref(url: string | undefined): string | undefined {
 export function editUrl(config: CatalogConfig, file: string): string | undefined {
   const repo = repositoryBase(config.repository);
   if (!repo) return undefined;
-  return safeHref(`${repo}/edit/${encodeURIComponent(config.branch)}/${file.split('/').map(encodeURIComponent).join('/')}`);
+  // GitLab's pages sit under `/-/`; any other host gets GitHub's shape (GitHub Enterprise included).
+  const edit = repositoryHost(repo) === 'gitlab' ? '/-/edit/' : '/edit/';
+  return safeHref(`${repo}${edit}${encodeURIComponent(config.branch)}/${file.split('/').map(encodeURIComponent).join('/')}`);
 }

@@ -41,5 +41,6 @@ describe('the repository as a base for links', () => {
     expect(editUrl(config('https://github.com/harbor/metrics.git/'), 'metrics/wait days.yaml')).toBe('https://github.com/harbor/metrics/edit/main/metrics/wait%20days.yaml');
     expect(editUrl(config('https://user:token@github.com/o/r?x#y'), 'metrics/a.yaml')).toBeUndefined();
     expect(editUrl(config(undefined), 'metrics/a.yaml')).toBeUndefined();
+    expect(editUrl(config('https://gitlab.com/harbor/metrics'), 'metrics/a.yaml')).toBe('https://gitlab.com/harbor/metrics/-/edit/main/metrics/a.yaml');
   });
 });
