@@ -73,6 +73,10 @@ export const TREND_ARROWS: Record<Trend['direction'], string> = { up: '↑', dow
 /** A trend for a screen reader: "Up 0.5 percentage points since 2026-09-30, the better way". */
 export function trendWords(trend: Trend, unit: string): string {
   if (trend.direction === 'flat') return `Unchanged since ${trend.since}`;
-  const way = trend.better === null ? '' : trend.better ? ', the better way' : ', the worse way';
-  return `${trend.direction === 'up' ? 'Up' : 'Down'} ${changeAmount(trend.change, unit)} since ${trend.since}${way}`;
+  return `${trend.direction === 'up' ? 'Up' : 'Down'} ${changeAmount(trend.change, unit)} since ${trend.since}${trendWay(trend)}`;
+}
+
+/** ", the better way", ", the worse way", or nothing when the metric has no better direction. */
+export function trendWay(trend: Pick<Trend, 'better'>): string {
+  return trend.better === null ? '' : trend.better ? ', the better way' : ', the worse way';
 }
