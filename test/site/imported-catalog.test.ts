@@ -93,6 +93,10 @@ describe.skipIf(ABSENT)(ABSENT ? `${name} (skipped: ${REAL_WORLD} is absent)` : 
     const metrics = goal.querySelectorAll('[data-goal-metrics] li');
     expect(metrics.length).toBeGreaterThan(0);
     for (const li of metrics) expect(text(li.querySelector('[data-assumed="indicator"]'))).toBe('(assumed)');
+    // The metrics index says so too, in every row's indicator cell.
+    const rows = readPage(build.outDir, 'metrics').querySelectorAll('[data-metrics-table] tbody tr');
+    expect(rows.length).toBe(229);
+    for (const row of rows) expect(text(row.querySelector('[data-assumed="indicator"]'))).toBe('(assumed)');
   });
 
   it('claims nothing about triggers or fresh data for a catalog without values', () => {
