@@ -45,3 +45,11 @@ export function ownerName(owners: ReadonlyMap<string, { data: { name: string } }
   if (owner === undefined) return id;
   return writtenText(owner.data.name) ?? NOT_NAMED;
 }
+
+/** A value with every text an import left open replaced by null, for output read by other tools. */
+export function blankPlaceholders(value: unknown): unknown {
+  if (isPlaceholder(value)) return null;
+  if (Array.isArray(value)) return value.map(blankPlaceholders);
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, blankPlaceholders(item)]));
+  return value;
+}

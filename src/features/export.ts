@@ -3,9 +3,14 @@
  * fields as written (defaults applied), and its links in both directions; metrics and goals also
  * carry what their values say as of the catalog's date. `version` is this file's own shape;
  * `plumbline` and `format` say which Plumbline wrote it and which catalog format it read.
+ * What an import left open is data here, not text: a placeholder field is null and named in the
+ * entry's `notWritten`, a default it assumed is named in `assumed`, and its bookkeeping tags are
+ * not among the `tags`.
  */
 import type { Derived } from '../core/derive/index.ts';
 import { pathToTop, type Catalog, type MetricNode } from '../core/graph.ts';
+import { assumedFields, blankPlaceholders, writtenTags } from '../core/placeholders.ts';
+import { fieldName, placeholders } from '../core/rules/incomplete-definition.ts';
 import { FORMAT_VERSION, PLUMBLINE_VERSION } from '../core/version.ts';
 
 export const CATALOG_JSON_VERSION = 1;
@@ -25,7 +30,7 @@ export function catalogToJson(catalog: Catalog, derived: Derived) {
     goals: [...catalog.goals.values()].map((g) => ({
       id: g.id,
       file: g.file,
-      ...g.data,
+      ...published(g.data),
       children: g.children,
       metrics: g.metrics,
       /** Ancestors from the parent up to the top of the cascade. */
@@ -34,8 +39,8 @@ export function catalogToJson(catalog: Catalog, derived: Derived) {
       rolledUpStatus: derived.goals.get(g.id) ?? 'unknown',
     })),
     metrics: [...catalog.metrics.values()].map((m) => metricJson(m, derived)),
-    owners: [...catalog.owners.values()].map((o) => ({ id: o.id, file: o.file, ...o.data, members: o.members, goals: o.goals, metrics: o.metrics, initiatives: o.initiatives })),
-    initiatives: [...catalog.initiatives.values()].map((i) => ({ id: i.id, file: i.file, ...i.data, hasNarrative: i.body !== undefined })),
+    owners: [...catalog.owners.values()].map((o) => ({ id: o.id, file: o.file, ...published(o.data), members: o.members, goals: o.goals, metrics: o.metrics, initiatives: o.initiatives })),
+    initiatives: [...catalog.initiatives.values()].map((i) => ({ id: i.id, file: i.file, ...published(i.data), hasNarrative: i.body !== undefined })),
   };
 }
 
@@ -44,7 +49,7 @@ function metricJson(m: MetricNode, derived: Derived) {
   return {
     id: m.id,
     file: m.file,
-    ...m.data,
+    ...published(m.data),
     drivenBy: m.drivenBy,
     guardrailFor: m.guardrailFor,
     movedBy: m.movedBy,
@@ -59,6 +64,19 @@ function metricJson(m: MetricNode, derived: Derived) {
     dataFile: m.dataFile ?? null,
     observations: m.observations.map(({ date, value, note }) => (note ? { date, value, note } : { date, value })),
     hasNarrative: m.body !== undefined,
+  };
+}
+
+/** An entry's fields as other tools get them: placeholders null and listed, assumed defaults listed, bookkeeping tags left out. */
+function published<T extends object>(data: T): T & { notWritten?: string[]; assumed?: string[] } {
+  const notWritten = placeholders(data).map(fieldName);
+  const tags = 'tags' in data && Array.isArray(data.tags) ? (data.tags as string[]) : undefined;
+  const assumed = [...assumedFields(tags)];
+  return {
+    ...(blankPlaceholders(data) as T),
+    ...(tags ? { tags: writtenTags(tags) } : {}),
+    ...(notWritten.length > 0 ? { notWritten } : {}),
+    ...(assumed.length > 0 ? { assumed } : {}),
   };
 }
 

@@ -4,9 +4,9 @@
  * is searched for `TODO(import)`, `todo-import-` and the "nothing fired" claim. A plain clone has
  * no ../shared: the suite is then skipped, with the reason in its name.
  *
- * /catalog.json is left out on purpose: it is the resolved catalog for other tools, which keeps
- * the files' raw values (a placeholder is a documented marker a tool can act on, not prose for a
- * reader). Pagefind's index is compressed and holds only what the HTML pages hold.
+ * /catalog.json is searched too: there a placeholder is null and named in the entry's
+ * `notWritten`, an assumed default named in `assumed`. Pagefind's index is compressed and holds
+ * only what the HTML pages hold.
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -22,9 +22,9 @@ const name = 'a catalog imported from GitLab performance indicators';
 const CLAIMS = ['No trigger has fired', 'within the limits', 'every metric is within'];
 const LEAKS = [PLACEHOLDER_PREFIX, ASSUMED_TAG_PREFIX, ...CLAIMS];
 
-/** Every .html and .json file of the site but catalog.json and Pagefind's index, by path. */
+/** Every .html and .json file of the site but Pagefind's index, by path. */
 function publishedFiles(outDir: string): string[] {
-  return (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => /\.(html|json)$/.test(f) && f !== 'catalog.json' && !f.startsWith(`pagefind${sep}`));
+  return (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => /\.(html|json)$/.test(f) && !f.startsWith(`pagefind${sep}`));
 }
 
 /** The page type of a file: its first folder, or "(home)" for the top-level page. */
@@ -63,6 +63,14 @@ describe.skipIf(ABSENT)(ABSENT ? `${name} (skipped: ${REAL_WORLD} is absent)` : 
     // Every page was searched: a metric page each for GitLab's 229 indicators, and the rest.
     expect(publishedFiles(build.outDir).length).toBeGreaterThan(229);
     expect(found).toEqual({});
+  });
+
+  it('gives other tools what is open as data in catalog.json: null fields listed in notWritten, defaults in assumed', () => {
+    const json = JSON.parse(readFileSync(join(build.outDir, 'catalog.json'), 'utf8'));
+    const metric = json.metrics.find((m: { notWritten?: string[] }) => m.notWritten?.length);
+    expect(metric, 'a metric with a field not written').toBeDefined();
+    for (const field of metric.notWritten) if (!field.includes('.') && !field.includes('[')) expect(metric[field], field).toBeNull();
+    expect(json.metrics.every((m: { assumed?: string[]; tags?: string[] }) => m.assumed?.includes('indicator') && !m.tags?.some((t) => t.startsWith(ASSUMED_TAG_PREFIX)))).toBe(true);
   });
 
   it('counts on /health/ the fields the import left open, by owner, as the files hold them', () => {
