@@ -17,20 +17,61 @@ const SCHEMA: Schema = {
   protocols: { ...defaultSchema.protocols, href: [...LINK_SCHEMES], src: [...IMAGE_SCHEMES], cite: ['http', 'https'] },
 };
 
+export interface RenderedNarrative {
+  html: string;
+  /** Its second-level headings with their anchors, in order, for the page's contents. */
+  headings: { id: string; label: string }[];
+}
+
+/** The sanitiser prefixes every id a narrative brings, so none can clobber one of the page's own. */
+const ID_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
+
+// The page asks for the headings and the Narrative component for the HTML of the same entry, one
+// after the other: the last rendering is kept so the narrative is parsed once.
+let last: { key: string; rendered: RenderedNarrative } | undefined;
+
 /**
- * The narrative as sanitised HTML. `file` is the entry's path from the catalog root (relative
- * image paths are relative to it); `assetHref` turns an asset's path into its URL on the site.
+ * The narrative as sanitised HTML, its second-level headings given anchors. `file` is the entry's
+ * path from the catalog root (relative image paths are relative to it); `assetHref` turns an
+ * asset's path into its URL on the site.
  */
-export function renderNarrative(body: string, file: string, assetHref: (path: string) => string): string {
+export function renderNarrative(body: string, file: string, assetHref: (path: string) => string): RenderedNarrative {
+  const key = `${file}\0${body}`;
+  if (last?.key === key) return last.rendered;
   const tree = mdxToHast(withFinalNewline(body), { features: NARRATIVE_FEATURES, position: false }) as Root;
+  const headings: RenderedNarrative['headings'] = [];
+  const taken = new Set<string>();
   const stack: Nodes[] = [tree];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'element') pointAt(node, file, assetHref);
-    // One push at a time: a spread of a huge paragraph's children would overflow the stack.
-    if ('children' in node) for (const child of node.children as Nodes[]) stack.push(child);
+    if (node.type === 'element') {
+      pointAt(node, file, assetHref);
+      if (node.tagName === 'h2') headings.push(anchor(node, taken));
+    }
+    // One push at a time, in reverse so headings come out in reading order; a spread of a huge
+    // paragraph's children would overflow the stack.
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
-  return toHtml(sanitize(tree, SCHEMA));
+  const rendered = { html: toHtml(sanitize(tree, SCHEMA)), headings };
+  last = { key, rendered };
+  return rendered;
+}
+
+/** Gives a heading an id made from its words (unique on the page) and says where it links. */
+function anchor(heading: Element, taken: Set<string>): { id: string; label: string } {
+  const label = textOf(heading).replace(/\s+/g, ' ').trim();
+  const base = `narrative-${label.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'section'}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  heading.properties.id = id;
+  return { id: ID_PREFIX + id, label };
+}
+
+/** The words of a heading (a heading holds a few inline elements: recursion is shallow). */
+function textOf(node: Nodes): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
 }
 
 /** Keeps a link or image only where check would allow it, and points asset images at their copy on the site. */

@@ -113,12 +113,22 @@ describe('the output cap', () => {
 
 describe('renderNarrative, behind check', () => {
   // check refuses all of these; the renderer still drops them, should a body ever reach it unchecked.
-  const render = (body: string) => renderNarrative(body, 'metrics/x.mdx', (path) => `/base/${path}`);
+  const render = (body: string) => renderNarrative(body, 'metrics/x.mdx', (path) => `/base/${path}`).html;
 
   it('drops script links, unsafe images and code nodes', () => {
     const html = render('[a](javascript:alert(1)) [b](&#106;avascript:x) [c](//evil.example)\n\n![d](../data/x.csv) ![e](data:image/png;base64,AA)\n\n<script>alert(1)</script>\n\n{alert(2)}\n');
     expect(html).not.toMatch(/javascript|evil|data:|x\.csv|<script|alert\(2\)/);
     expect(html).toContain('<a>a</a>');
+  });
+
+  it('anchors each second-level heading under the sanitiser’s prefix, uniquely, and lists them in order', () => {
+    const { html, headings } = renderNarrative('## Why *this* measure\n\ntext\n\n## Caveats\n\n### Small\n\n## Caveats\n', 'metrics/x.mdx', (path) => path);
+    expect(headings).toEqual([
+      { id: 'user-content-narrative-why-this-measure', label: 'Why this measure' },
+      { id: 'user-content-narrative-caveats', label: 'Caveats' },
+      { id: 'user-content-narrative-caveats-2', label: 'Caveats' },
+    ]);
+    for (const { id } of headings) expect(html).toContain(`<h2 id="${id}">`);
   });
 
   it('keeps safe links and points asset images under the base path', () => {

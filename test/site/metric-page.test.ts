@@ -110,6 +110,18 @@ describe('the example’s longest metric page', () => {
     expect(links).toEqual(p.querySelectorAll('main h2[id]').filter((h) => links.includes(`#${h.id}`)).map((h) => `#${h.id}`));
   });
 
+  it('lists the narrative’s own sections in the contents, in reading order, each linked to its heading', () => {
+    const p = readPage(example.outDir, 'metrics/patients-seen-within-7-days');
+    const narrative = p.querySelectorAll('[data-narrative] h2');
+    expect(narrative.length).toBeGreaterThan(0);
+    const links = p.querySelectorAll('[data-on-this-page] a').map((a) => [a.getAttribute('href'), text(a)]);
+    const own = narrative.map((h) => [`#${h.id}`, text(h)]);
+    expect(links.filter(([href]) => own.some(([id]) => id === href))).toEqual(own);
+    // Before History, where the narrative stands on the page.
+    expect(links.at(-1)![0]).toBe('#history-heading');
+    for (const [href] of own) expect(href).toMatch(/^#user-content-narrative-/);
+  });
+
   it('words a relative-change trigger as relative', () => {
     const conditions = page().querySelectorAll('[data-triggers] tbody tr td:first-child').map(text);
     expect(conditions).toEqual(['falls below 60%', 'falls by 3% or more of its value over a month (a relative change)']);
